@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CatalogueConfig(AppConfig):
+    name = "scrutiny.catalogue"
+    verbose_name = "Catalogue: bodies, establishments and vocabularies"

@@ -1,0 +1,112 @@
+"""Reference data held as editable data: nations, settings, the NPM bodies, vocabularies and the
+establishment register. Slugs are stable identifiers used in URLs, the API and exports."""
+
+import re
+
+from django.db import models
+
+
+class Vocabulary(models.Model):
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    name_cy = models.CharField("name in Welsh", max_length=200, blank=True)
+    description = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Nation(Vocabulary):
+    pass
+
+
+class Setting(Vocabulary):
+    pass
+
+
+class Population(Vocabulary):
+    pass
+
+
+class Theme(Vocabulary):
+    group = models.CharField(max_length=100)
+    # Words and phrases that suggest the theme; the keyword tagger reads them (see core.tagging).
+    keywords = models.JSONField(default=list, blank=True)
+
+
+class Body(models.Model):
+    class Membership(models.TextChoices):
+        MEMBER = "member", "Member"
+        ADVISORY = "advisory", "Advisory member"
+        ASSOCIATE = "associate", "Associate member"
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=40)
+    nations = models.ManyToManyField(Nation, related_name="bodies")
+    settings = models.ManyToManyField(Setting, related_name="bodies", blank=True)
+    designated = models.DateField(null=True, blank=True)
+    membership = models.CharField(max_length=20, choices=Membership.choices, default=Membership.MEMBER)
+    is_coordinator = models.BooleanField(default=False)
+    aliases = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "bodies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+_PREFIXES = re.compile(
+    r"^(?:(?:hmp|hmyoi|hmp\s*&\s*yoi|hmp\s+and\s+yoi|hm\s+prison(?:\s+and\s+yoi)?|hm\s+young\s+offender\s+institution|"
+    r"hmp/yoi|yoi|irc|stc|the)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def establishment_key(name: str) -> str:
+    """The part of a place's name that survives renaming: 'HMP & YOI Kelderbrook' and
+    'HM Prison Kelderbrook' are both 'kelderbrook'."""
+    key = re.sub(r"[’'`]", "", name.strip().lower())
+    key = _PREFIXES.sub("", key)
+    key = re.sub(r"[^a-z0-9]+", " ", key)
+    return key.strip()
+
+
+class Establishment(models.Model):
+    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(max_length=200)
+    setting = models.ForeignKey(Setting, null=True, blank=True, on_delete=models.PROTECT, related_name="establishments")
+    nation = models.ForeignKey(Nation, null=True, blank=True, on_delete=models.PROTECT, related_name="establishments")
+    operator = models.CharField(max_length=200, blank=True)
+    opened = models.DateField(null=True, blank=True)
+    closed = models.DateField(null=True, blank=True)
+    # Set when a person should confirm a place that ingest added to the register by itself.
+    needs_review = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EstablishmentAlias(models.Model):
+    """Every name a place has been published under, including its current one."""
+
+    establishment = models.ForeignKey(Establishment, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200, unique=True)
+    key = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "establishment aliases"
+
+    def __str__(self) -> str:
+        return self.name

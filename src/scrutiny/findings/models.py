@@ -1,0 +1,117 @@
+"""A finding is one recommendation, concern or good practice printed in a report, with where it
+was printed (page, section, number) and how it has been tagged and followed up."""
+
+from django.db import models
+
+from scrutiny.catalogue.models import Body, Nation, Population, Setting, Theme
+from scrutiny.reports.models import Report
+
+
+class Kind(models.TextChoices):
+    RECOMMENDATION = "recommendation", "Recommendation"
+    PRIORITY_CONCERN = "priority_concern", "Priority concern"
+    KEY_CONCERN = "key_concern", "Key concern"
+    CAUSE_OF_CONCERN = "cause_of_concern", "Cause of concern"
+    CONCERN = "concern", "Concern"
+    AREA_FOR_IMPROVEMENT = "area_for_improvement", "Area for improvement"
+    REQUIREMENT = "requirement", "Requirement"
+    ACTION_POINT = "action_point", "Action point"
+    GOOD_PRACTICE = "good_practice", "Good practice"
+    POINT_OF_NOTE = "point_of_note", "Point of note"
+
+
+CONCERN_KINDS = frozenset(
+    {
+        Kind.RECOMMENDATION, Kind.PRIORITY_CONCERN, Kind.KEY_CONCERN, Kind.CAUSE_OF_CONCERN,
+        Kind.CONCERN, Kind.AREA_FOR_IMPROVEMENT, Kind.REQUIREMENT, Kind.ACTION_POINT,
+    }
+)
+
+
+class Status(models.TextChoices):
+    NOT_ASSESSED = "not_assessed", "Not assessed"
+    ACHIEVED = "achieved", "Achieved"
+    GOOD_PROGRESS = "good_progress", "Good progress"
+    SOME_PROGRESS = "some_progress", "Some progress"
+    NO_PROGRESS = "no_progress", "No progress"
+    NO_LONGER_RELEVANT = "no_longer_relevant", "No longer relevant"
+
+
+class Provenance(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted from the report"
+    IMPORTED = "imported", "Imported"
+    ENTERED = "entered", "Entered by hand"
+
+
+class Finding(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="findings")
+    position = models.PositiveIntegerField(help_text="order of the finding in its report")
+    kind = models.CharField(max_length=30, choices=Kind.choices, db_index=True)
+    label_in_source = models.CharField(max_length=500, blank=True)
+    number = models.CharField(max_length=40, blank=True)
+    text = models.TextField()
+    page = models.PositiveIntegerField(null=True, blank=True)
+    section = models.CharField(max_length=500, blank=True)
+    addressee = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=30, choices=Status.choices, default=Status.NOT_ASSESSED, db_index=True)
+    status_in_source = models.CharField(max_length=300, blank=True)
+    assesses = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="assessments")
+    repeats = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="repeated_by")
+    provenance = models.CharField(max_length=20, choices=Provenance.choices, default=Provenance.EXTRACTED)
+    themes = models.ManyToManyField(Theme, through="Tag", related_name="findings", blank=True)
+    populations = models.ManyToManyField(Population, through="PopulationTag", related_name="findings", blank=True)
+
+    # Copied from the report so that facet counts need no joins; kept in step by the ingest
+    # service and by Report edits (reports.services.refresh_finding_facets).
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="findings")
+    setting = models.ForeignKey(Setting, null=True, blank=True, on_delete=models.PROTECT, related_name="findings")
+    nation = models.ForeignKey(Nation, null=True, blank=True, on_delete=models.PROTECT, related_name="findings")
+    year = models.PositiveSmallIntegerField(db_index=True)
+    reporting_year = models.PositiveSmallIntegerField(db_index=True)
+    is_published = models.BooleanField(default=True, db_index=True)
+
+    class Meta:
+        ordering = ["report", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "position"], name="finding_position_unique_in_report")
+        ]
+        indexes = [models.Index(fields=["is_published", "year", "kind"])]
+
+    def __str__(self) -> str:
+        label = f"{self.get_kind_display()} {self.number}".strip()
+        return f"{label}: {self.text[:60]}"
+
+    @property
+    def counts_as(self) -> str:
+        if self.kind in CONCERN_KINDS:
+            return "concern"
+        return "good practice" if self.kind == Kind.GOOD_PRACTICE else "neither"
+
+
+class TagOrigin(models.TextChoices):
+    RULE = "rule", "Rule"
+    MODEL = "model", "Model"
+    PERSON = "person", "Person"
+
+
+class Tag(models.Model):
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="tags")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="tags")
+    origin = models.CharField(max_length=10, choices=TagOrigin.choices, default=TagOrigin.RULE)
+    confidence = models.FloatField(default=1.0)
+    # The words that triggered a rule tag, so that an analyst can see why it is there.
+    evidence = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["finding", "theme"], name="tag_unique")]
+
+
+class PopulationTag(models.Model):
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="population_tags")
+    population = models.ForeignKey(Population, on_delete=models.CASCADE, related_name="tags")
+    origin = models.CharField(max_length=10, choices=TagOrigin.choices, default=TagOrigin.RULE)
+    confidence = models.FloatField(default=1.0)
+    evidence = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["finding", "population"], name="population_tag_unique")]

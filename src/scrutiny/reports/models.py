@@ -1,0 +1,69 @@
+"""A report is one published document from one NPM body (sometimes jointly with others)."""
+
+from django.db import models
+
+from scrutiny.catalogue.models import Body, Establishment, Nation, Setting
+
+
+class ReportType(models.TextChoices):
+    FULL_INSPECTION = "full-inspection", "Full inspection"
+    UNANNOUNCED_INSPECTION = "unannounced-inspection", "Unannounced inspection"
+    REVIEW_OF_PROGRESS = "review-of-progress", "Follow-up / review of progress"
+    THEMATIC = "thematic", "Thematic"
+    ANNUAL_REPORT = "annual-report", "Annual report"
+    MONITORING_VISIT = "monitoring-visit", "Monitoring visit"
+    CUSTODY_VISIT_SUMMARY = "custody-visit-summary", "Custody visit summary"
+
+
+class LegalBasis(models.TextChoices):
+    CRIMINAL_JUSTICE = "criminal-justice", "Criminal justice"
+    PACE = "pace", "Police and Criminal Evidence Act (PACE)"
+    MENTAL_HEALTH_ACT = "mental-health-act", "Mental Health Act"
+    MENTAL_CAPACITY_DOLS = "mental-capacity-dols", "Mental Capacity Act / DoLS / LPS"
+    ADULTS_WITH_INCAPACITY = "adults-with-incapacity", "Adults with Incapacity (Scotland)"
+    IMMIGRATION = "immigration", "Immigration powers"
+    TERRORISM_ACT = "terrorism-act", "Terrorism Act"
+    SECURE_WELFARE = "secure-welfare", "Children's secure welfare orders"
+
+
+class Report(models.Model):
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="reports")
+    co_bodies = models.ManyToManyField(Body, related_name="joint_reports", blank=True)
+    report_type = models.CharField(max_length=40, choices=ReportType.choices)
+    title = models.CharField(max_length=500)
+    establishments = models.ManyToManyField(Establishment, related_name="reports", blank=True)
+    setting = models.ForeignKey(Setting, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
+    nation = models.ForeignKey(Nation, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
+    published = models.DateField(db_index=True)
+    fieldwork_start = models.DateField(null=True, blank=True)
+    fieldwork_end = models.DateField(null=True, blank=True)
+    legal_basis = models.CharField(max_length=40, choices=LegalBasis.choices, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    file_name = models.CharField(max_length=300)
+    file_format = models.CharField(max_length=10)
+    content_hash = models.CharField(max_length=64, unique=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    language = models.CharField(max_length=10, default="en")
+    extraction_profile = models.CharField(max_length=60, blank=True)
+    is_published = models.BooleanField(default=True, db_index=True)
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def reporting_year(self) -> int:
+        return reporting_year_of(self.published)
+
+
+def reporting_year_of(day) -> int:
+    """The NPM reports April to March: 14 May 2024 and 2 February 2025 are both in 2024-25,
+    which we store as its first calendar year, 2024."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def reporting_year_label(start_year: int) -> str:
+    return f"{start_year}-{(start_year + 1) % 100:02d}"
