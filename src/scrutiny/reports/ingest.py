@@ -1,0 +1,159 @@
+"""Ingest: file → text with page map → findings → tags → stored and indexed, one report at a time.
+
+Each report is one transaction: a report is stored whole with all its findings and tags, or not
+at all. A bad file is reported with its reason and the batch goes on."""
+
+import hashlib
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from scrutiny.catalogue.models import Establishment, Population, Theme
+from scrutiny.catalogue.register import register_establishment
+from scrutiny.core.status import normalise_status
+from scrutiny.core.tagging import KeywordTagger, Vocabulary
+from scrutiny.findings.models import Finding, PopulationTag, Tag, TagOrigin
+from scrutiny.reports.extraction import extract_report
+from scrutiny.reports.metadata import BadReport, ReportMetadata, read_metadata
+from scrutiny.reports.models import Report, reporting_year_of
+
+REPORT_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt"}
+SIDECAR_SUFFIXES = (".meta.json", ".gold.jsonl")
+
+
+@dataclass
+class Outcome:
+    path: Path
+    status: str  # "new", "duplicate" or "failed"
+    reason: str = ""
+    report_id: int | None = None
+    pages: int = 0
+    kinds: Counter = field(default_factory=Counter)
+
+
+def report_files(paths: list[Path]) -> list[Path]:
+    """The files to ingest: each file named, and every file in a named folder, in name order.
+    Sidecars are metadata, not reports; other files in a folder are skipped silently, while a
+    file named on its own is always tried, so that an unsupported type is reported."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.endswith(SIDECAR_SUFFIXES)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+class Ingester:
+    def __init__(self, overrides: dict | None = None, publish: bool = True, keep_files: bool = True):
+        self.overrides = overrides or {}
+        self.publish = publish
+        self.keep_files = keep_files
+        themes = list(Theme.objects.all())
+        self.themes = {t.slug: t for t in themes}
+        self.theme_tagger = KeywordTagger([Vocabulary(t.slug, tuple(t.keywords)) for t in themes])
+        populations = list(Population.objects.all())
+        self.populations = {p.slug: p for p in populations}
+        self.population_tagger = KeywordTagger(
+            [Vocabulary(p.slug, tuple(k.strip() for k in p.description.split(",") if k.strip())) for p in populations],
+            limit=2,
+        )
+
+    def ingest(self, path: Path) -> Outcome:
+        try:
+            return self._ingest(path)
+        except BadReport as exc:
+            return Outcome(path, "failed", str(exc))
+
+    def _ingest(self, path: Path) -> Outcome:
+        if not path.exists():
+            raise BadReport("no such file")
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        existing = Report.objects.filter(content_hash=digest).values_list("id", flat=True).first()
+        if existing:
+            return Outcome(path, "duplicate", report_id=existing)
+        metadata = read_metadata(path, self.overrides)
+        extracted = extract_report(path)
+        try:
+            with transaction.atomic():
+                report = self._store(path, digest, metadata, extracted)
+        except IntegrityError:
+            # Another ingest stored the same file between our check and our insert.
+            existing = Report.objects.filter(content_hash=digest).values_list("id", flat=True).first()
+            if existing:
+                return Outcome(path, "duplicate", report_id=existing)
+            raise
+        if self.keep_files:
+            self._keep_file(path, digest)
+        kinds = Counter(f.kind for f in extracted.findings)
+        return Outcome(path, "new", report_id=report.id, pages=extracted.page_count or 0, kinds=kinds)
+
+    def _store(self, path: Path, digest: str, meta: ReportMetadata, extracted) -> Report:
+        establishment = self._establishment(meta)
+        report = Report.objects.create(
+            body=meta.body, report_type=meta.report_type,
+            title=meta.title or extracted.title or path.stem,
+            setting=meta.setting or (establishment.setting if establishment else None),
+            nation=meta.nation or (establishment.nation if establishment else None) or _only_nation(meta.body),
+            published=meta.published, fieldwork_start=meta.fieldwork_start, fieldwork_end=meta.fieldwork_end,
+            legal_basis=meta.legal_basis, source_url=meta.source_url, file_name=path.name,
+            file_format=path.suffix.lower().lstrip("."), content_hash=digest, page_count=extracted.page_count,
+            language=meta.language, extraction_profile=extracted.profile, is_published=self.publish,
+        )
+        if meta.co_bodies:
+            report.co_bodies.set(meta.co_bodies)
+        if establishment:
+            report.establishments.add(establishment)
+        findings = Finding.objects.bulk_create([self._finding(report, i, f) for i, f in enumerate(extracted.findings)])
+        self._tag(findings)
+        return report
+
+    def _establishment(self, meta: ReportMetadata) -> Establishment | None:
+        if not meta.establishment:
+            return None
+        return register_establishment(meta.establishment, meta.setting, meta.nation or _only_nation(meta.body))
+
+    def _finding(self, report: Report, position: int, found) -> Finding:
+        return Finding(
+            report=report, position=position, kind=found.kind, label_in_source=found.label_in_source or "",
+            number=found.number or "", text=found.text, page=found.page, section=found.section or "",
+            addressee=found.addressee or "", status_in_source=found.status or "",
+            status=normalise_status(found.status), body_id=report.body_id, setting_id=report.setting_id,
+            nation_id=report.nation_id, year=report.published.year,
+            reporting_year=reporting_year_of(report.published), is_published=report.is_published,
+        )
+
+    def _tag(self, findings: list[Finding]) -> None:
+        tags, population_tags = [], []
+        for finding in findings:
+            for s in self.theme_tagger.suggest(finding.text):
+                tags.append(Tag(finding=finding, theme=self.themes[s.slug], origin=TagOrigin.RULE,
+                                confidence=s.confidence, evidence=", ".join(s.evidence)[:300]))
+            for s in self.population_tagger.suggest(finding.text):
+                population_tags.append(PopulationTag(finding=finding, population=self.populations[s.slug],
+                                                     origin=TagOrigin.RULE, confidence=s.confidence,
+                                                     evidence=", ".join(s.evidence)[:300]))
+        Tag.objects.bulk_create(tags)
+        PopulationTag.objects.bulk_create(population_tags)
+
+    def _keep_file(self, path: Path, digest: str) -> None:
+        target = Path(settings.SCRUTINY_FILES_DIR) / digest[:2] / f"{digest}{path.suffix.lower()}"
+        if target.exists():
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(target.suffix + ".partial")
+        shutil.copyfile(path, partial)
+        partial.replace(target)
+
+
+def _only_nation(body):
+    nations = list(body.nations.all())
+    return nations[0] if len(nations) == 1 else None
