@@ -63,20 +63,21 @@ class Body(models.Model):
         return self.name
 
 
-_PREFIXES = re.compile(
-    r"^(?:(?:hmp|hmyoi|hmp\s*&\s*yoi|hmp\s+and\s+yoi|hm\s+prison(?:\s+and\s+yoi)?|hm\s+young\s+offender\s+institution|"
-    r"hmp/yoi|yoi|irc|stc|the)\s+)+",
-    re.IGNORECASE,
+# Words that name the kind of place rather than the place: dropped from the front of a name.
+_KIND_WORDS = frozenset(
+    "hmp hmyoi hmp/yoi yoi hm his her majestys prison prisons and young offender offenders institution "
+    "irc stc the".split()
 )
 
 
 def establishment_key(name: str) -> str:
     """The part of a place's name that survives renaming: 'HMP & YOI Kelderbrook' and
     'HM Prison Kelderbrook' are both 'kelderbrook'."""
-    key = re.sub(r"[’'`]", "", name.strip().lower())
-    key = _PREFIXES.sub("", key)
-    key = re.sub(r"[^a-z0-9]+", " ", key)
-    return key.strip()
+    words = re.sub(r"[’'`]", "", name.lower()).replace("&", " and ")
+    tokens = re.findall(r"[a-z0-9/]+", words)
+    while len(tokens) > 1 and tokens[0] in _KIND_WORDS:
+        tokens.pop(0)
+    return " ".join(t.replace("/", " ") for t in tokens).strip()
 
 
 class Establishment(models.Model):
