@@ -10,6 +10,15 @@ import importlib
 from scrutiny.core.profiles.base import Profile
 
 FAMILY_PROFILES: list[str] = [
+    "scrutiny.core.profiles.hmip_review_of_progress",
+    "scrutiny.core.profiles.hmip_prison_2022",
+    "scrutiny.core.profiles.hmip_prison_2009",
+    "scrutiny.core.profiles.hmip_police_custody",
+    "scrutiny.core.profiles.hmips_prison",
+    "scrutiny.core.profiles.imb_annual_report",
+    "scrutiny.core.profiles.cjini_inspection",
+    "scrutiny.core.profiles.care_inspectorate",
+    "scrutiny.core.profiles.cqc_mha_visit",
 ]
 MIN_CONFIDENCE = 0.5
 
