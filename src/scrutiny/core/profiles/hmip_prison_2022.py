@@ -16,6 +16,6 @@ def detect(document) -> float:
 PROFILE = Profile(
     name="hmip-prison-2022",
     detect=detect,
-    kind_headings=((r"priority concerns(?: and recommendations)?", "priority_concern"),
-                   (r"key concerns(?: and recommendations)?", "key_concern")),
+    kind_headings=((r"priority concerns?", "priority_concern"),
+                   (r"key concerns?", "key_concern")),
 )
