@@ -1,2 +1,52 @@
+"""`scrutiny serve`: the dashboard on a real multi-threaded WSGI server (waitress), with the
+static files served by whitenoise from the npm build, so one command is a working site."""
+
+import sys
+from pathlib import Path
+
+STATIC_BUILD = Path(__file__).resolve().parent / "static_build"
+BUILD_HINT = "npm ci && npm run build"
+
+
 def register(subparsers) -> None:
-    pass
+    serve = subparsers.add_parser("serve", help="serve the Reporting Dashboard")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    serve.set_defaults(func=run_serve)
+
+
+def static_build_problem() -> str | None:
+    """Why the pages would come out unstyled, or None when the front-end build is in place."""
+    if not (STATIC_BUILD / "scrutiny.css").is_file():
+        return (
+            f"The dashboard's styles are not built yet ({STATIC_BUILD} has no scrutiny.css).\n"
+            f"Build them once, from the repository root: {BUILD_HINT}\n"
+            "The pages will work meanwhile, without their styles."
+        )
+    return None
+
+
+def run_serve(args) -> int:
+    from waitress import serve
+
+    from scrutiny.django_setup import start_django
+
+    start_django(migrate=True)
+    from django.conf import settings
+    from django.core.wsgi import get_wsgi_application
+
+    # whitenoise serves from the finders (no collectstatic needed) but warns if STATIC_ROOT is absent.
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+    if problem := static_build_problem():
+        print(problem, file=sys.stderr)
+    application = get_wsgi_application()
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"Scrutiny dashboard: http://{shown_host}:{args.port}/", flush=True)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print("Other machines reach it by the names in SCRUTINY_ALLOWED_HOSTS (comma-separated).", flush=True)
+    print("Press Ctrl+C to stop.", flush=True)
+    # ident hides the server's name and version from response headers.
+    serve(application, host=args.host, port=args.port, threads=args.threads, ident="", _quiet=True)
+    return 0

@@ -1,0 +1,218 @@
+"""What each page shows, gathered from the database, so that the views stay a line or two.
+
+Everything here reads published records only: an unpublished report or finding is a 404, and
+counts never include it (see findings.query.public_findings)."""
+
+from collections import Counter
+from datetime import date
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
+from django.http import Http404
+
+from scrutiny.catalogue.models import Body, Establishment
+from scrutiny.findings.models import CONCERN_KINDS, Finding, Kind, Tag
+from scrutiny.findings.query import parse, public_findings
+from scrutiny.reports.models import Report
+
+PAGE_SIZE = 50
+NEIGHBOURS = 3  # findings shown either side of one finding, from the same report
+
+
+def public_reports():
+    return Report.objects.filter(is_published=True)
+
+
+def with_context(findings):
+    """Findings with what a list shows beside each: its report, body and places."""
+    return findings.select_related("report", "body").prefetch_related(
+        Prefetch("report__establishments", queryset=Establishment.objects.order_by("name"))
+    )
+
+
+def kind_counts(findings) -> list[tuple[str, str, int]]:
+    """(kind, label, count) in the order kinds are listed everywhere, leaving out absent kinds."""
+    counts = dict(findings.order_by().values_list("kind").annotate(n=Count("id")))
+    return [(k.value, k.label, counts[k.value]) for k in Kind if counts.get(k.value)]
+
+
+def home_page() -> dict:
+    findings = public_findings()
+    by_kind = dict(findings.order_by().values_list("kind").annotate(n=Count("id")))
+    reports = public_reports()
+    return {
+        "total": sum(by_kind.values()),
+        "recommendations": by_kind.get(Kind.RECOMMENDATION, 0),
+        "concerns": sum(n for k, n in by_kind.items() if k in CONCERN_KINDS),
+        "good_practice": by_kind.get(Kind.GOOD_PRACTICE, 0),
+        "reports": reports.count(),
+        "bodies_reporting": reports.values("body_id").distinct().count(),
+        "earliest": reports.aggregate(first=Min("published"))["first"],
+    }
+
+
+def findings_page(params) -> dict:
+    query = parse(params)
+    page = Paginator(with_context(query.findings()), PAGE_SIZE).get_page(params.get("page"))
+    facets = {facet.name: facet for facet in query.facets()}
+    return {"query": query, "page": page, "facets": facets}
+
+
+def finding_page(finding_id: int) -> dict:
+    finding = _get_or_404(with_context(public_findings()), id=finding_id)
+    around = public_findings().filter(report_id=finding.report_id)
+    before = list(around.filter(position__lt=finding.position).order_by("-position")[:NEIGHBOURS])
+    after = list(around.filter(position__gt=finding.position).order_by("position")[:NEIGHBOURS])
+    return {
+        "finding": finding,
+        "tags": finding.tags.select_related("theme").order_by("theme__position"),
+        "population_tags": finding.population_tags.select_related("population").order_by("population__position"),
+        "neighbours": [*reversed(before), finding, *after],
+        "assesses": public_findings().filter(id=finding.assesses_id).select_related("report").first(),
+        "assessed_by": with_context(public_findings().filter(assesses_id=finding.id)),
+    }
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    heading: str
+    findings: list
+
+
+def report_page(report_id: int) -> dict:
+    report = _get_or_404(
+        public_reports().select_related("body", "setting", "nation").prefetch_related("establishments", "co_bodies"),
+        id=report_id,
+    )
+    findings = public_findings().filter(report=report).select_related("report", "body").order_by("position")
+    # Findings keep the order and headings of the report, so a reader can set the page beside it.
+    groups = [
+        FindingGroup(heading, list(members))
+        for heading, members in groupby(findings, key=lambda f: f.label_in_source or f.get_kind_display())
+    ]
+    return {"report": report, "groups": groups, "kind_counts": kind_counts(findings)}
+
+
+def reports_page(params) -> dict:
+    reports = (
+        public_reports()
+        .select_related("body")
+        .prefetch_related("establishments")
+        .annotate(finding_count=Count("findings", filter=Q(findings__is_published=True)))
+    )
+    body = None
+    if slug := params.get("body"):
+        body = Body.objects.filter(slug=slug).first()
+        if body:
+            reports = reports.filter(body=body)
+    page = Paginator(reports.order_by("-published", "title"), PAGE_SIZE).get_page(params.get("page"))
+    return {"page": page, "body": body, "bodies": Body.objects.order_by("name")}
+
+
+def visible_establishments():
+    """Places in the register that the public may see: those confirmed by a person, and any with
+    a published report. A place that ingest added for a draft report stays hidden with it."""
+    has_public_report = Exists(Report.objects.filter(establishments=OuterRef("pk"), is_published=True))
+    return Establishment.objects.annotate(has_public_report=has_public_report).filter(
+        Q(needs_review=False) | Q(has_public_report=True)
+    )
+
+
+def establishments_page() -> dict:
+    establishments = (
+        visible_establishments()
+        .select_related("setting", "nation")
+        .annotate(report_count=Count("reports", filter=Q(reports__is_published=True)))
+        .order_by("name")
+    )
+    return {"establishments": establishments}
+
+
+def establishment_page(slug: str) -> dict:
+    establishment = _get_or_404(visible_establishments().select_related("setting", "nation"), slug=slug)
+    findings = public_findings().filter(report__establishments=establishment)
+    return {
+        "establishment": establishment,
+        "reports": public_reports().filter(establishments=establishment).select_related("body").order_by("-published"),
+        "aliases": [a.name for a in establishment.aliases.exclude(name=establishment.name)],
+        "history_table": history_table(findings),
+    }
+
+
+@dataclass(frozen=True)
+class HistoryTable:
+    kinds: list[tuple[str, str]]
+    rows: list[tuple[int, list[int], int]]  # year, count per kind, total
+
+    @property
+    def totals(self) -> list[int]:
+        return [sum(row[1][i] for row in self.rows) for i in range(len(self.kinds))]
+
+
+def history_table(findings) -> HistoryTable:
+    """Counts of findings by year published and kind: an establishment's history at a glance."""
+    counts = Counter(
+        {(year, kind): n for year, kind, n in findings.order_by().values_list("year", "kind").annotate(n=Count("id"))}
+    )
+    present = {kind for _, kind in counts}
+    kinds = [(k.value, k.label) for k in Kind if k.value in present]
+    years = sorted({year for year, _ in counts}, reverse=True)
+    rows = []
+    for year in years:
+        cells = [counts[(year, kind)] for kind, _ in kinds]
+        rows.append((year, cells, sum(cells)))
+    return HistoryTable(kinds, rows)
+
+
+def bodies_page() -> dict:
+    bodies = (
+        Body.objects.prefetch_related("nations")
+        .annotate(report_count=Count("reports", filter=Q(reports__is_published=True)))
+        .order_by("name")
+    )
+    return {"bodies": bodies}
+
+
+def body_page(slug: str) -> dict:
+    body = _get_or_404(Body.objects.prefetch_related("nations", "settings"), slug=slug)
+    findings = public_findings().filter(body=body)
+    reports = public_reports().filter(body=body).prefetch_related("establishments").order_by("-published")
+    return {
+        "body": body,
+        "kind_counts": kind_counts(findings),
+        "history_table": history_table(findings),
+        "reports": reports[:10],
+        "report_count": reports.count(),
+    }
+
+
+# The accessibility statement says when it was last checked and when it will be again; a test
+# keeps the two within a year of each other, so the statement cannot quietly go stale.
+ACCESSIBILITY_REVIEWED = date(2026, 11, 22)
+ACCESSIBILITY_NEXT_REVIEW = date(2027, 5, 22)
+
+
+def accessibility_page() -> dict:
+    return {"reviewed": ACCESSIBILITY_REVIEWED, "next_review": ACCESSIBILITY_NEXT_REVIEW}
+
+
+def about_page() -> dict:
+    return {
+        "kinds": [(k.value, k.label, _counts_as(k.value)) for k in Kind],
+        "tag_origins": Tag._meta.get_field("origin").choices,
+    }
+
+
+def _counts_as(kind: str) -> str:
+    if kind in CONCERN_KINDS:
+        return "Concern"
+    return "Good practice" if kind == Kind.GOOD_PRACTICE else "Neither"
+
+
+def _get_or_404(queryset, **lookup):
+    found = queryset.filter(**lookup).first()
+    if found is None:
+        raise Http404("No such page")
+    return found

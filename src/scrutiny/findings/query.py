@@ -1,0 +1,276 @@
+"""The one query path over published findings, shared by the pages now and exports and the API
+later: read the filters from a query string, check them, apply them, and count each facet.
+
+The addresses are stable (DESIGN §6): `/findings?body=&setting=&nation=&year=&period=&kind=
+&theme=&population=&status=&q=`, slugs, a parameter repeated for several values. Values within
+one facet are alternatives (OR); different facets narrow each other (AND). Each facet counts
+over the current query with every filter except its own, as Datasette does, so that ticking a
+second value of a facet shows how many it would add rather than zero.
+
+An unknown value is dropped and reported back to the page, never an error: addresses get
+bookmarked, and a vocabulary entry can be renamed after the bookmark was made.
+"""
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, QuerySet
+
+from scrutiny.catalogue.models import Body, Nation, Population, Setting, Theme
+from scrutiny.findings.models import Finding, Kind, PopulationTag, Status, Tag
+from scrutiny.findings.search import matching
+from scrutiny.reports.models import Report, reporting_year_label
+
+FACETS = ("body", "setting", "nation", "year", "period", "kind", "theme", "population", "status")
+# Facets held as a column of Finding (copied from its report so that counting needs no join).
+COLUMNS = {
+    "body": "body_id",
+    "setting": "setting_id",
+    "nation": "nation_id",
+    "year": "year",
+    "period": "reporting_year",
+    "kind": "kind",
+    "status": "status",
+}
+FACET_TITLES = {
+    "body": "Body",
+    "setting": "Setting",
+    "nation": "Nation",
+    "year": "Year published",
+    "period": "Reporting year (April to March)",
+    "kind": "Kind of finding",
+    "theme": "Theme",
+    "population": "Population",
+    "status": "Status",
+}
+MAX_QUERY_LENGTH = 200
+_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+_EARLIEST_YEAR, _LATEST_YEAR = 1990, 2100
+
+
+def public_findings() -> QuerySet:
+    """Every finding the public may see. A finding carries its own published flag; the check on
+    its report as well costs one small subquery (drafts are few) and means a report taken down
+    takes all its findings with it, whatever their own flags say."""
+    hidden_reports = Report.objects.filter(is_published=False).values("id")
+    return Finding.objects.filter(is_published=True).exclude(report_id__in=hidden_reports)
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    facet: str
+    value: str  # what goes in the address: a slug, a year, "2024-25"
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    title: str
+    values: list[FacetValue]
+
+    @property
+    def selected_values(self) -> list[FacetValue]:
+        return [v for v in self.values if v.selected]
+
+
+@dataclass(frozen=True)
+class Ignored:
+    parameter: str
+    value: str
+    reason: str
+
+
+@dataclass
+class FindingQuery:
+    """Filters read from a query string, already checked against the vocabularies."""
+
+    selected: dict[str, list[str]] = field(default_factory=dict)
+    q: str = ""
+    ignored: list[Ignored] = field(default_factory=list)
+    vocabulary: "Vocabulary | None" = None
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.q or any(self.selected.values()))
+
+    def values_of(self, facet: str) -> list[str]:
+        return self.selected.get(facet, [])
+
+    def query_string(self, without: tuple[str, str] | None = None, keep_q: bool = True, **extra) -> str:
+        """This query as an address, optionally without one chosen value or the search (for
+        the links that remove them), plus any extra parameters such as the page."""
+        pairs = [
+            (facet, value)
+            for facet in FACETS
+            for value in self.values_of(facet)
+            if (facet, value) != without
+        ]
+        if self.q and keep_q:
+            pairs.append(("q", self.q))
+        pairs.extend((k, v) for k, v in extra.items() if v not in (None, ""))
+        return urlencode(pairs)
+
+    def findings(self) -> QuerySet:
+        """The published findings that match, best search match first, else newest first."""
+        found = self._filtered(public_findings())
+        if self.q:
+            return matching(found, self.q)
+        return found.order_by("-year", "-report__published", "-report_id", "position")
+
+    def facets(self) -> list[Facet]:
+        vocabulary = self.vocabulary or Vocabulary.load()
+        return [self._facet(name, vocabulary) for name in FACETS]
+
+    def _filtered(self, findings: QuerySet, except_facet: str | None = None) -> QuerySet:
+        vocabulary = self.vocabulary or Vocabulary.load()
+        for facet, values in self.selected.items():
+            if facet == except_facet or not values:
+                continue
+            if facet == "theme":
+                ids = [vocabulary.themes[v].id for v in values]
+                findings = findings.filter(id__in=Tag.objects.filter(theme_id__in=ids).values("finding_id"))
+            elif facet == "population":
+                ids = [vocabulary.populations[v].id for v in values]
+                findings = findings.filter(
+                    id__in=PopulationTag.objects.filter(population_id__in=ids).values("finding_id")
+                )
+            else:
+                keys = [vocabulary.key(facet, v) for v in values]
+                findings = findings.filter(**{f"{COLUMNS[facet]}__in": keys})
+        return findings
+
+    def _scope(self, except_facet: str) -> QuerySet:
+        """The findings a facet counts over: the query with every filter but its own."""
+        scope = self._filtered(public_findings(), except_facet=except_facet)
+        if self.q:
+            # Only the rows matter here, not the rank: keep the ids and drop the ordering.
+            scope = Finding.objects.filter(id__in=matching(scope, self.q).order_by().values("id"))
+        return scope
+
+    def _facet(self, name: str, vocabulary: "Vocabulary") -> Facet:
+        scope = self._scope(name)
+        if name == "theme":
+            rows = Tag.objects.filter(finding__in=scope).values_list("theme_id").annotate(n=Count("finding_id", distinct=True))
+        elif name == "population":
+            rows = PopulationTag.objects.filter(finding__in=scope).values_list("population_id").annotate(
+                n=Count("finding_id", distinct=True)
+            )
+        else:
+            column = COLUMNS[name]
+            rows = scope.order_by().values_list(column).annotate(n=Count("id"))
+        counts = {key: n for key, n in rows if key is not None}
+        chosen = set(self.values_of(name))
+        values = [
+            FacetValue(name, value, label, counts.get(key, 0), value in chosen)
+            for key, value, label in vocabulary.options(name, counts)
+            if counts.get(key) or value in chosen
+        ]
+        return Facet(name, FACET_TITLES[name], values)
+
+
+class Vocabulary:
+    """The vocabularies a query string is checked against, loaded once per request (small
+    tables), with the mapping from the slug in an address to the key stored on a finding."""
+
+    def __init__(self, bodies, settings, nations, themes, populations):
+        self.bodies = {b.slug: b for b in bodies}
+        self.settings = {s.slug: s for s in settings}
+        self.nations = {n.slug: n for n in nations}
+        self.themes = {t.slug: t for t in themes}
+        self.populations = {p.slug: p for p in populations}
+
+    @classmethod
+    def load(cls) -> "Vocabulary":
+        return cls(
+            Body.objects.order_by("name"),
+            Setting.objects.all(),
+            Nation.objects.all(),
+            Theme.objects.all(),
+            Population.objects.all(),
+        )
+
+    def _slugged(self, facet: str) -> dict:
+        return {
+            "body": self.bodies, "setting": self.settings, "nation": self.nations,
+            "theme": self.themes, "population": self.populations,
+        }[facet]
+
+    def check(self, facet: str, value: str) -> tuple[str | None, str]:
+        """The value in its canonical form, or None and the reason it cannot be used."""
+        value = value.strip()
+        if facet in ("body", "setting", "nation", "theme", "population"):
+            slug = value.lower()
+            return (slug, "") if slug in self._slugged(facet) else (None, f"there is no {facet} “{value}”")
+        if facet == "kind":
+            return (value, "") if value in Kind.values else (None, f"there is no kind of finding “{value}”")
+        if facet == "status":
+            return (value, "") if value in Status.values else (None, f"there is no status “{value}”")
+        if facet == "year":
+            if value.isdigit() and _EARLIEST_YEAR <= int(value) <= _LATEST_YEAR:
+                return str(int(value)), ""
+            return None, "a year is four digits, such as 2024"
+        if facet == "period":
+            match = _PERIOD.match(value)
+            if match and _EARLIEST_YEAR <= int(match[1]) <= _LATEST_YEAR and (int(match[1]) + 1) % 100 == int(match[2]):
+                return match[1] + "-" + match[2], ""
+            return None, "a reporting year is written like 2024-25 (April 2024 to March 2025)"
+        return None, "not a filter"
+
+    def key(self, facet: str, value: str):
+        """What the finding's column holds for a checked value from the address."""
+        if facet in ("body", "setting", "nation"):
+            return self._slugged(facet)[value].id
+        if facet == "year":
+            return int(value)
+        if facet == "period":
+            return int(value[:4])
+        return value
+
+    def options(self, facet: str, counts: dict) -> list[tuple]:
+        """(stored key, address value, label) for each value a facet can show, in display order."""
+        if facet in ("body", "setting", "nation", "theme", "population"):
+            return [(item.id, slug, item.name) for slug, item in self._slugged(facet).items()]
+        if facet == "kind":
+            return [(k.value, k.value, k.label) for k in Kind]
+        if facet == "status":
+            return [(s.value, s.value, s.label) for s in Status]
+        if facet == "year":
+            return [(y, str(y), str(y)) for y in sorted(counts, reverse=True) if y is not None]
+        if facet == "period":
+            return [(y, reporting_year_label(y), reporting_year_label(y)) for y in sorted(counts, reverse=True) if y is not None]
+        return []
+
+
+def parse(params, vocabulary: Vocabulary | None = None) -> FindingQuery:
+    """Read `?body=…&q=…` (a Django QueryDict or a dict of lists) into a checked query."""
+    vocabulary = vocabulary or Vocabulary.load()
+    query = FindingQuery(vocabulary=vocabulary)
+    for facet in FACETS:
+        chosen: list[str] = []
+        for raw in _get_list(params, facet):
+            if not raw.strip():
+                continue  # an empty field in a submitted form is not a filter
+            value, reason = vocabulary.check(facet, raw)
+            if value is None:
+                query.ignored.append(Ignored(facet, raw[:60], reason))
+            elif value not in chosen:
+                chosen.append(value)
+        if chosen:
+            query.selected[facet] = chosen
+    q = " ".join(" ".join(_get_list(params, "q")).split())
+    if len(q) > MAX_QUERY_LENGTH:
+        query.ignored.append(Ignored("q", q[:60] + "…", f"searches are cut to {MAX_QUERY_LENGTH} characters"))
+        q = q[:MAX_QUERY_LENGTH]
+    query.q = q
+    return query
+
+
+def _get_list(params, name: str) -> list[str]:
+    if hasattr(params, "getlist"):
+        return params.getlist(name)
+    value = params.get(name, [])
+    return [value] if isinstance(value, str) else list(value)
