@@ -5,6 +5,7 @@ care which format a report arrived in.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
@@ -49,6 +50,11 @@ class Document:
     format: str
     blocks: list[Block] = field(default_factory=list)
     page_count: int | None = None
+
+    @cached_property
+    def opening_text(self) -> str:
+        """The first few hundred blocks in lower case: where a report says who wrote it and what it is."""
+        return "\n".join(block.text for block in self.blocks[:400]).lower()
 
     def headings(self) -> list[Block]:
         return [block for block in self.blocks if block.is_heading]

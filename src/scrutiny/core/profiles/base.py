@@ -84,10 +84,7 @@ class Profile:
         return None
 
 
-def text_of(document: Document, blocks: int = 400) -> str:
-    return "\n".join(block.text for block in document.blocks[:blocks])
-
-
-def mentions(document: Document, *phrases: str, blocks: int = 400) -> int:
-    text = text_of(document, blocks).lower()
+def mentions(document: Document, *phrases: str) -> int:
+    """How many of the phrases the opening of the document uses."""
+    text = document.opening_text
     return sum(1 for phrase in phrases if phrase.lower() in text)

@@ -79,6 +79,7 @@ class TypeStyle:
     """What body text looks like in this document, so headings can be told apart from it."""
 
     def __init__(self, lines: list[Line]):
+        self._heading_by_line: dict[int, bool] = {}
         sizes = Counter()
         for line in lines:
             sizes[line.size] += len(line.text)
@@ -96,6 +97,12 @@ class TypeStyle:
         self.heading_sizes = sorted({line.size for line in lines if self.is_heading(line)}, reverse=True)
 
     def is_heading(self, line: Line) -> bool:
+        known = self._heading_by_line.get(id(line))
+        if known is None:
+            known = self._heading_by_line[id(line)] = self._looks_like_heading(line)
+        return known
+
+    def _looks_like_heading(self, line: Line) -> bool:
         if not self.body_size or len(line.text) > 200:
             return False
         if line.size >= self.body_size + 0.6:

@@ -61,15 +61,15 @@ class _CharProbe:
     """Reusable ctypes buffers: allocating them per call would cost more than the calls."""
 
     def __init__(self):
-        self.left, self.right = ctypes.c_float(), ctypes.c_float()
-        self.bottom, self.top = ctypes.c_float(), ctypes.c_float()
         self.rect = pdfium_c.FS_RECTF()
+        self.rect_ref = ctypes.byref(self.rect)
         self.font_name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
 
     def box(self, textpage, index):
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(self.rect))
-        return self.rect.left, self.rect.right, self.rect.top, self.rect.bottom
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, self.rect_ref)
+        rect = self.rect
+        return rect.left, rect.right, rect.top, rect.bottom
 
     def is_bold(self, textpage, index) -> bool:
         if pdfium_c.FPDFText_GetFontWeight(textpage, index) >= 600:
@@ -106,8 +106,9 @@ def read_page_lines(page, number: int, probe: _CharProbe) -> PageLines:
                 bullets.append((bottom, top))
                 continue
             size = pdfium_c.FPDFText_GetFontSize(handle, first)
-            # Only short lines can be headings, so only they need the (slower) font look-up.
-            bold = len(stripped) < 120 and probe.is_bold(handle, first) and probe.is_bold(handle, last)
+            # Lines that fill the column are body text; only the others need the (slower) font look-up.
+            might_be_heading = len(stripped) < 60 or right < width * 0.75
+            bold = might_be_heading and probe.is_bold(handle, first) and probe.is_bold(handle, last)
             line = Line(stripped, number, left, right, top, bottom, round(size, 1), bold)
             marker = LEADING_BULLET.match(stripped)
             if marker:
