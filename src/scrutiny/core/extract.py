@@ -178,10 +178,13 @@ class Extractor:
         numbered_ok = self.numbered_are_findings(candidates)
         findings: list[Finding] = []
         group: list[Finding] = []
-        for candidate in candidates:
+        for position, candidate in enumerate(candidates):
             if context.single_finding and findings:
                 break
             role = candidate.role
+            following = candidates[position + 1].role if position + 1 < len(candidates) else None
+            if role == "numbered" and following == "listed" and not candidate.text.endswith(":"):
+                continue  # a numbered paragraph introducing a bulleted list ("1.13 We define ...")
             if role == "status":
                 for finding in group:
                     finding.status = candidate.status
