@@ -54,6 +54,7 @@ class EstablishmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Establishment
         django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"HMP {PLACE_NAMES[n % len(PLACE_NAMES)]}" + (f" {n // len(PLACE_NAMES) + 1}" if n >= len(PLACE_NAMES) else ""))
     slug = factory.LazyAttribute(lambda e: slugify(e.name))

@@ -1,0 +1,164 @@
+"""Every page, read through Django's test client as a visitor would: what it shows, what it
+never shows (anything unpublished), and that odd addresses get an answer rather than an error."""
+
+import html
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from factories import EstablishmentFactory, FindingFactory, ReportFactory, body
+from scrutiny.dashboard import services
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(response) -> str:
+    """The page's words as a reader meets them: inline tags vanish, block tags part words."""
+    page = response.content.decode()
+    page = re.sub(r"<script.*?</script>", " ", page, flags=re.S)
+    page = re.sub(r"</?(?:a|span|strong|abbr|code)\b[^>]*>", "", page)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+@pytest.fixture
+def kelderbrook():
+    place = EstablishmentFactory(name="HMP Kelderbrook", aliases=["HMP & YOI Kelderbrook"])
+    report = ReportFactory(body=body("hmip"), establishments=[place], published=date(2024, 6, 4))
+    FindingFactory(report=report, position=1, kind="priority_concern", number="1", text="Staff should use force only as a last resort.", themes=["use-of-force"])
+    FindingFactory(report=report, position=2, kind="recommendation", number="2", text="The kitchen should be refurbished.", themes=["food"])
+    FindingFactory(report=report, position=3, kind="good_practice", number="", text="Visits were child friendly.", themes=["family-contact"])
+    return place, report
+
+
+@pytest.fixture
+def draft():
+    report = ReportFactory(body=body("cqc"), title="Draft report on Secretmoor", is_published=False,
+                           establishments=[EstablishmentFactory(name="HMP Secretmoor", needs_review=True)])
+    finding = FindingFactory(report=report, text="A secret kitchen finding.", themes=["food"])
+    return report, finding
+
+
+def test_every_page_has_one_heading_and_a_title(client, kelderbrook):
+    place, report = kelderbrook
+    finding = report.findings.first()
+    for address in ["/", "/findings", f"/findings/{finding.id}", "/reports", f"/reports/{report.id}",
+                    "/establishments", f"/establishments/{place.slug}", "/bodies", "/bodies/hmip", "/about", "/accessibility"]:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        html = response.content.decode()
+        assert html.count("<h1") == 1, address
+        assert re.search(r"<title>[^<]+ – Reporting Dashboard – UK National Preventive Mechanism</title>|<title>Reporting Dashboard", html), address
+        assert 'lang="en-GB"' in html and 'id="main-content"' in html, address
+
+
+def test_the_home_page_counts_recommendations(client, kelderbrook):
+    page = text_of(client.get("/"))
+    assert "1 recommendation 2 concerns of every kind" in page
+    assert "1 example of good practice" in page
+    assert "3 findings from 1 published report by 1 body" in page
+
+
+def test_the_findings_list_shows_each_finding_with_where_it_was_printed(client, kelderbrook):
+    place, report = kelderbrook
+    page = text_of(client.get("/findings"))
+    assert "3 findings" in page
+    assert "Staff should use force only as a last resort." in page
+    assert f"{report.title} · HMIP · HMP Kelderbrook · published 4 June 2024 · page" in page
+
+
+def test_facets_show_counts_and_selected_filters_have_remove_links(client, kelderbrook):
+    response = client.get("/findings?theme=food&theme=use-of-force&kind=recommendation")
+    html = response.content.decode()
+    assert "1 finding" in text_of(response)
+    assert re.search(r'value="food" checked>\s*<label[^>]*>\s*Food and nutrition <span class="npm-facet-count">\(1', html)
+    assert 'href="/findings?theme=food&amp;theme=use-of-force"' in html  # removes kind=recommendation
+    assert 'href="/findings?kind=recommendation&amp;theme=use-of-force"' in html  # removes theme=food
+
+
+def test_search_from_the_findings_page(client, kelderbrook):
+    page = text_of(client.get("/findings?q=refurbishing+kitchens"))
+    assert "1 finding matching “refurbishing kitchens”" in page
+
+
+@pytest.mark.parametrize("address", [
+    "/findings?body=nope&year=abc&period=2024-26&kind=gripe&q=%22AND%22*",
+    "/findings?page=999", "/findings?page=-1", "/findings?page=x", "/findings?year=99999999999999999999",
+    "/findings?q=" + "x" * 5000, "/reports?body=nope&page=x",
+])
+def test_odd_addresses_get_a_page_not_an_error(client, kelderbrook, address):
+    assert client.get(address).status_code == 200
+
+
+def test_ignored_filters_are_explained(client, kelderbrook):
+    page = text_of(client.get("/findings?body=nope&kind=recommendation"))
+    assert "body=nope: there is no body “nope”" in page
+    assert "1 finding" in page
+
+
+def test_a_finding_shows_its_provenance_and_neighbours(client, kelderbrook):
+    _, report = kelderbrook
+    middle = report.findings.get(position=2)
+    page = text_of(client.get(f"/findings/{middle.id}"))
+    assert "The kitchen should be refurbished." in page
+    for expected in ["Report " + report.title, "Body HM Inspectorate of Prisons", "Establishment HMP Kelderbrook",
+                     "Published 4 June 2024", "Food and nutrition Theme Rule", "Recommendation 2 (this finding)",
+                     "Priority concern 1:", "Good practice:"]:
+        assert expected in page
+
+
+def test_a_report_lists_its_findings_by_heading_with_counts(client, kelderbrook):
+    _, report = kelderbrook
+    page = text_of(client.get(f"/reports/{report.id}"))
+    assert "Priority concerns (1 finding)" in page
+    assert "Good practices (1 finding)" in page
+    assert "Recommendation 1" in page
+
+
+def test_an_establishment_shows_its_history_and_other_names(client, kelderbrook):
+    place, report = kelderbrook
+    page = text_of(client.get(f"/establishments/{place.slug}"))
+    assert "Also published as HMP & YOI Kelderbrook" in page
+    assert "2024 1 1 1 3" in page  # priority concern, recommendation, good practice, all
+    assert report.title in page
+
+
+def test_a_body_page_and_the_list_of_bodies(client, kelderbrook):
+    assert "HM Inspectorate of Prisons (HMIP), coordinator" in text_of(client.get("/bodies"))
+    page = text_of(client.get("/bodies/hmip"))
+    assert "All 1 report" in page and "2024 1 1 1 3" in page
+
+
+def test_nothing_unpublished_is_shown_anywhere(client, kelderbrook, draft):
+    report, finding = draft
+    assert client.get(f"/reports/{report.id}").status_code == 404
+    assert client.get(f"/findings/{finding.id}").status_code == 404
+    assert client.get("/establishments/hmp-secretmoor").status_code == 404
+    for address in ["/", "/findings", "/findings?q=secret", "/findings?body=cqc", "/reports", "/establishments",
+                    "/bodies", "/bodies/cqc"]:
+        html = client.get(address).content.decode()
+        assert "Secretmoor" not in html and "secret kitchen" not in html, address
+    assert "0 findings" in text_of(client.get("/findings?body=cqc"))
+    assert "3 findings" in text_of(client.get("/findings"))
+
+
+def test_an_unpublished_finding_of_a_published_report_is_hidden_from_it(client, kelderbrook):
+    _, report = kelderbrook
+    hidden = FindingFactory(report=report, position=9, is_published=False, text="Withdrawn while corrected.")
+    assert client.get(f"/findings/{hidden.id}").status_code == 404
+    assert "Withdrawn while corrected" not in client.get(f"/reports/{report.id}").content.decode()
+
+
+def test_unknown_addresses_get_the_page_not_found(client):
+    for address in ["/findings/999999", "/reports/999999", "/establishments/nowhere", "/bodies/nobody", "/nope"]:
+        response = client.get(address)
+        assert response.status_code == 404
+        assert "Page not found" in response.content.decode()
+
+
+def test_the_accessibility_statement_keeps_its_review_date(client):
+    page = text_of(client.get(reverse("accessibility")))
+    assert f"last reviewed on {services.ACCESSIBILITY_REVIEWED.day} " in page
+    gap = services.ACCESSIBILITY_NEXT_REVIEW - services.ACCESSIBILITY_REVIEWED
+    assert 0 < gap.days <= 366
