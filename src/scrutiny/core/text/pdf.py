@@ -79,7 +79,6 @@ class TypeStyle:
     """What body text looks like in this document, so headings can be told apart from it."""
 
     def __init__(self, lines: list[Line]):
-        self._heading_by_line: dict[int, bool] = {}
         sizes = Counter()
         for line in lines:
             sizes[line.size] += len(line.text)
@@ -94,15 +93,11 @@ class TypeStyle:
         body = [line for line in lines if line.size == self.body_size]
         self.column_right = max((line.right for line in body), default=0)
         self.column_left = min((line.left for line in body), default=0)
-        self.heading_sizes = sorted({line.size for line in lines if self.is_heading(line)}, reverse=True)
+        for line in lines:
+            line.heading = self.looks_like_heading(line)
+        self.heading_sizes = sorted({line.size for line in lines if line.heading}, reverse=True)
 
-    def is_heading(self, line: Line) -> bool:
-        known = self._heading_by_line.get(id(line))
-        if known is None:
-            known = self._heading_by_line[id(line)] = self._looks_like_heading(line)
-        return known
-
-    def _looks_like_heading(self, line: Line) -> bool:
+    def looks_like_heading(self, line: Line) -> bool:
         if not self.body_size or len(line.text) > 200:
             return False
         if line.size >= self.body_size + 0.6:
@@ -129,8 +124,8 @@ def page_blocks(page: PageLines, style: TypeStyle) -> list[Block]:
 
 def starts_new_block(block_lines: list[Line], line: Line, style: TypeStyle) -> bool:
     previous = block_lines[-1]
-    heading = style.is_heading(line)
-    if line.bullet or heading != style.is_heading(previous) or abs(line.size - previous.size) > 0.4:
+    heading = line.heading
+    if line.bullet or heading != previous.heading or abs(line.size - previous.size) > 0.4:
         return True
     if line.top > previous.top:  # moved up the page: a new column or a positioned box
         return True
@@ -166,7 +161,7 @@ def join_line_text(lines: list[Line]) -> str:
 
 def make_block(lines: list[Line], style: TypeStyle) -> Block:
     first = lines[0]
-    if style.is_heading(first):
+    if first.heading:
         kind = HEADING
     elif first.bullet:
         kind = LIST_ITEM

@@ -28,6 +28,7 @@ class Line:
     size: float
     bold: bool
     bullet: bool = False
+    heading: bool = False  # set once the document's body type is known
 
     @property
     def height(self) -> float:
