@@ -28,10 +28,7 @@ def read_pdf(path, name: str) -> Document:
     strip_running_lines(pages)
     lines = [line for page in pages for line in page.lines]
     style = TypeStyle(lines)
-    blocks: list[Block] = []
-    for page in pages:
-        blocks.extend(page_blocks(page, style))
-    blocks = join_across_pages(blocks)
+    blocks = line_blocks(lines, style)
     number_heading_levels(blocks, style)
     return Document(name=name, format="pdf", blocks=blocks, page_count=len(pages))
 
@@ -109,16 +106,18 @@ class TypeStyle:
         return width > 0 and line.right < self.column_right - 0.2 * width
 
 
-def page_blocks(page: PageLines, style: TypeStyle) -> list[Block]:
+def line_blocks(lines: list[Line], style: TypeStyle) -> list[Block]:
+    """Lines into blocks across the whole document, so a paragraph cut by a page break stays one
+    block and keeps the page it starts on."""
     blocks: list[Block] = []
     block_lines: list[Line] = []
-    for line in page.lines:
+    for line in lines:
         if block_lines and starts_new_block(block_lines, line, style):
-            blocks.append(make_block(block_lines, style))
+            blocks.append(make_block(block_lines))
             block_lines = []
         block_lines.append(line)
     if block_lines:
-        blocks.append(make_block(block_lines, style))
+        blocks.append(make_block(block_lines))
     return blocks
 
 
@@ -127,20 +126,25 @@ def starts_new_block(block_lines: list[Line], line: Line, style: TypeStyle) -> b
     heading = line.heading
     if line.bullet or heading != previous.heading or abs(line.size - previous.size) > 0.4:
         return True
-    if line.top > previous.top:  # moved up the page: a new column or a positioned box
+    same_page = line.page == previous.page
+    if same_page and line.top > previous.top:  # moved up the page: a new column or a positioned box
         return True
-    gap = previous.bottom - line.top
-    if gap > style.line_gap + 0.3 * max(line.height, 1):
+    if same_page and previous.bottom - line.top > style.line_gap + 0.3 * max(line.height, 1):
         return True
     if heading:
-        return False
+        return not same_page
     ends_sentence = bool(SENTENCE_END.search(previous.text))
     if ITEM_START.match(line.text) and (ends_sentence or style.is_short(previous)):
         return True
     if line.left < previous.left - 6:
         return True
+    hanging = line.left > block_lines[0].left + 6
     if line.left > previous.left + 6 and len(block_lines) > 1:
         return True
+    if not same_page:
+        # Over a page break the gap says nothing: a finished sentence ends the paragraph unless
+        # the next line carries on a hanging indent or in lower case.
+        return ends_sentence and not hanging and not line.text[:1].islower()
     return ends_sentence and style.is_short(previous) and line.text[:1].isupper()
 
 
@@ -159,7 +163,7 @@ def join_line_text(lines: list[Line]) -> str:
     return text.replace("\x02", "-")
 
 
-def make_block(lines: list[Line], style: TypeStyle) -> Block:
+def make_block(lines: list[Line]) -> Block:
     first = lines[0]
     if first.heading:
         kind = HEADING
@@ -170,30 +174,6 @@ def make_block(lines: list[Line], style: TypeStyle) -> Block:
     block = Block(join_line_text(lines), kind, first.page)
     block.level = first.size  # provisional: replaced by a rank in number_heading_levels
     return block
-
-
-def join_across_pages(blocks: list[Block]) -> list[Block]:
-    """A paragraph cut by a page break starts on the earlier page and keeps that page."""
-    joined: list[Block] = []
-    for block in blocks:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and previous.page != block.page
-            and previous.kind != HEADING
-            and block.kind == PARAGRAPH
-            and previous.level == block.level
-            and not ITEM_START.match(block.text)
-            and (not SENTENCE_END.search(previous.text) or block.text[:1].islower())
-        ):
-            previous.text = join_line_text([_as_line(previous.text), _as_line(block.text)])
-            continue
-        joined.append(block)
-    return joined
-
-
-def _as_line(text: str) -> Line:
-    return Line(text, 0, 0, 0, 0, 0, 0, False)
 
 
 def number_heading_levels(blocks: list[Block], style: TypeStyle) -> None:
