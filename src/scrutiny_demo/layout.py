@@ -216,9 +216,12 @@ class Pager:
     def place_paragraph(self, index, paragraph):
         lines = self.typesetter.paragraph_lines(paragraph)
         size = paragraph.size or self.typesetter.size
-        first_two = sum(l.height for l in lines[:2]) + lines[0].space_before
-        if first_two > self.room and not self.at_top():
-            self.new_page()  # no orphaned first line at the foot of a page
+        # Narrative keeps two lines together at the foot of a page, as Word's orphan control
+        # does; findings are typed with it switched off, so some start on the last line.
+        keep = 1 if paragraph.finding is not None else 2
+        first = sum(l.height for l in lines[:keep]) + lines[0].space_before
+        if first > self.room and not self.at_top():
+            self.new_page()
         self.paged.block_start_page[index] = self.page_number
         breaks = []
         for n, line in enumerate(lines):

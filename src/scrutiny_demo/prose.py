@@ -83,6 +83,9 @@ class Pen:
     def problem(self, theme: str) -> str:
         """A concern as printed: the problem, sometimes with its consequence."""
         text = self.pick(theme, "problems") + "."
+        if self.rng.random() < 0.5:
+            # Concerns often carry their evidence, which makes them run to several lines.
+            text += " " + self.narrative(theme, self.rng.randint(1, 2))
         if self.rng.random() < 0.45:
             text += " " + self.rng.choice([
                 "This had been a concern at the last inspection.",

@@ -48,7 +48,7 @@ def write(c: Commission, rng, density: float) -> Report:
     author.heading(1, "Executive summary", new_page=True)
     for _ in range(max(3, round(4 * density))):
         author.para(pen.narrative(rng.choice(["violence", "living-conditions", "release-resettlement"])))
-    author.heading(1, "Recommendations", new_page=True)
+    author.heading(1, "Recommendations")
     all_themes = [t for _, ts in CHAPTERS for t in ts]
     for group, count, actors in [("Strategic recommendations", rng.randint(2, 4), [service]),
                                  ("Operational recommendations", rng.randint(5, 12),

@@ -69,7 +69,7 @@ def write(c: Commission, rng, density: float) -> Report:
         for theme in themes:
             for _ in range(max(1, round(rng.uniform(2, 5) * density))):
                 author.para(patients(pen.narrative(theme)))
-    author.heading(1, "Provider action statement", new_page=True)
+    author.heading(1, "Provider action statement")
     author.para(f"We ask that you provide us with an action statement by {long_date(c.fieldwork_end + datetime.timedelta(days=35))} "
                 "describing how you will address each of the issues below.")
     author.heading(2, "Issues found and actions required")

@@ -76,7 +76,7 @@ def write_full(author, pen, c, density):
                      ("Recommendations", "recommendation", rng.randint(8, 20)),
                      ("Points of Note", "point_of_note", rng.randint(3, 8))]
     for title, kind, count in chapter_lists:
-        author.heading(1, title, number=f"{ch}.", new_page=True)
+        author.heading(1, title, number=f"{ch}.", new_page=kind == "good_practice")
         author.para(f"The following {title.lower()} {'is' if kind == 'good_practice' else 'are'} "
                     "drawn from the main body of the report. The paragraph reference after each "
                     "shows where the supporting evidence can be found.")

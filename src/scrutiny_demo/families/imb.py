@@ -55,7 +55,7 @@ def write(c: Commission, rng, density: float) -> Report:
     author.heading(1, "Description of the establishment", number="2.", new_page=True)
     for _ in range(max(2, round(3 * density))):
         author.para(pen.narrative("leadership"))
-    author.heading(1, "Executive summary", number="3.", new_page=True)
+    author.heading(1, "Executive summary", number="3.")
     author.heading(2, "Background to the report", number="3.1")
     author.para(pen.narrative("leadership"))
     author.heading(2, "Main judgements", number="3.2")
