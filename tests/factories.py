@@ -50,6 +50,16 @@ FINDING_TEXTS = [
 ]
 
 
+# The headings findings sit under in real reports, by kind.
+HEADINGS = {
+    Kind.RECOMMENDATION: "Recommendations", Kind.PRIORITY_CONCERN: "Priority concerns",
+    Kind.KEY_CONCERN: "Key concerns", Kind.CAUSE_OF_CONCERN: "Causes of concern", Kind.CONCERN: "Concerns",
+    Kind.AREA_FOR_IMPROVEMENT: "Areas for improvement", Kind.REQUIREMENT: "Requirements",
+    Kind.ACTION_POINT: "Action points", Kind.GOOD_PRACTICE: "Notable positive practice",
+    Kind.POINT_OF_NOTE: "Points of note",
+}
+
+
 class EstablishmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Establishment
@@ -113,7 +123,7 @@ class FindingFactory(factory.django.DjangoModelFactory):
     report = factory.SubFactory(ReportFactory)
     position = factory.Sequence(lambda n: n + 1)
     kind = Kind.RECOMMENDATION
-    label_in_source = factory.LazyAttribute(lambda f: Kind(f.kind).label + "s")
+    label_in_source = factory.LazyAttribute(lambda f: HEADINGS[Kind(f.kind)])
     number = factory.LazyAttribute(lambda f: str(f.position))
     text = factory.Sequence(lambda n: FINDING_TEXTS[n % len(FINDING_TEXTS)])
     page = factory.Sequence(lambda n: 5 + n % 40)

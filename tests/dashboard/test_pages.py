@@ -112,7 +112,7 @@ def test_a_report_lists_its_findings_by_heading_with_counts(client, kelderbrook)
     _, report = kelderbrook
     page = text_of(client.get(f"/reports/{report.id}"))
     assert "Priority concerns (1 finding)" in page
-    assert "Good practices (1 finding)" in page
+    assert "Notable positive practice (1 finding)" in page
     assert "Recommendation 1" in page
 
 
