@@ -162,3 +162,21 @@ def test_the_accessibility_statement_keeps_its_review_date(client):
     assert f"last reviewed on {services.ACCESSIBILITY_REVIEWED.day} " in page
     gap = services.ACCESSIBILITY_NEXT_REVIEW - services.ACCESSIBILITY_REVIEWED
     assert 0 < gap.days <= 366
+
+
+def test_a_long_list_of_findings_costs_no_more_queries_than_a_short_one(client, django_assert_max_num_queries):
+    for n in range(3):
+        FindingFactory.create_batch(20, report=ReportFactory(), themes=["food"])
+    # Vocabularies, count, page, prefetches, and one GROUP BY per facet: never one per finding.
+    with django_assert_max_num_queries(25):
+        assert client.get("/findings?theme=food&q=kitchen").status_code == 200
+
+
+def test_serve_is_a_scrutiny_command_that_says_how_to_build_the_styles(monkeypatch, tmp_path):
+    from scrutiny.cli import build_parser
+    from scrutiny.dashboard import commands
+
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.func) == ("127.0.0.1", 8000, commands.run_serve)
+    monkeypatch.setattr(commands, "STATIC_BUILD", tmp_path)
+    assert "npm ci && npm run build" in commands.static_build_problem()
