@@ -12,7 +12,7 @@ from scrutiny_demo.prose import Pen
 
 SLUG = "cjini-inspection"
 SHORT = "cjini"
-PAGES = (30, 55, 100)
+PAGES = (35, 65, 110)
 CHAPTERS = [
     ("Safety", ["early-days", "self-harm-suicide", "violence", "use-of-force", "substance-misuse"]),
     ("Respect", ["living-conditions", "staff-relationships", "equality", "healthcare"]),

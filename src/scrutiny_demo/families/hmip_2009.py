@@ -16,7 +16,7 @@ from scrutiny_demo.prose import Pen
 
 SLUG = "hmip-prison-2009"
 SHORT = "hmip"
-PAGES = (50, 80, 120)
+PAGES = (55, 90, 120)
 
 OLD_SECTIONS = [
     ("Arrival in custody", ["early-days"]),

@@ -15,7 +15,7 @@ from scrutiny_demo.prose import Pen
 
 SLUG = "hmip-prison-2022"
 SHORT = "hmip"
-PAGES = (30, 60, 110)
+PAGES = (35, 70, 115)
 
 SECTIONS = [
     ("Leadership", ["leadership", "staffing"]),

@@ -15,7 +15,7 @@ from scrutiny_demo.prose import Pen
 
 SLUG = "hmip-review-of-progress"
 SHORT = "hmip-irp"
-PAGES = (20, 28, 45)
+PAGES = (20, 32, 50)
 JUDGEMENTS = ["good progress", "reasonable progress", "insufficient progress", "no meaningful progress"]
 THEMES = ["early-days", "self-harm-suicide", "violence", "use-of-force", "living-conditions",
           "time-out-of-cell", "education-work", "release-resettlement", "substance-misuse",

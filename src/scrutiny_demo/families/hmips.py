@@ -16,7 +16,7 @@ from scrutiny_demo.prose import Pen
 
 SLUG = "hmips-prison"
 SHORT = "hmips"
-PAGES = (22, 50, 100)
+PAGES = (25, 60, 110)
 CHAPTERS = [
     ("Safe", ["early-days", "self-harm-suicide", "violence"]),
     ("Decency", ["living-conditions", "food"]),

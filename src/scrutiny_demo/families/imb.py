@@ -12,7 +12,7 @@ from scrutiny_demo.prose import Pen
 
 SLUG = "imb-annual-report"
 SHORT = "imb"
-PAGES = (20, 30, 50)
+PAGES = (20, 35, 55)
 EVIDENCE = [
     ("Safety", ["early-days", "self-harm-suicide", "violence", "use-of-force", "substance-misuse"]),
     ("Fair and humane treatment", ["living-conditions", "staff-relationships", "equality", "segregation", "complaints", "food"]),

@@ -11,7 +11,7 @@ from scrutiny_demo.prose import Pen
 
 SLUG = "hmip-police-custody"
 SHORT = "hmip-custody"
-PAGES = (25, 40, 70)
+PAGES = (30, 50, 80)
 
 CHAPTERS = [
     ("Leadership, accountability and partnerships", ["leadership", "staffing"]),
