@@ -28,7 +28,7 @@ def ingest_with_progress(paths: list[Path], overrides: dict, publish: bool = Tru
             progress.update(task, name=path.name)
             outcome = ingester.ingest(path)
             if outcome.status == "failed":
-                progress.console.print(f"FAILED {path}: {outcome.reason}", markup=False)
+                progress.console.print(f"FAILED {path}: {outcome.reason}", markup=False, soft_wrap=True)
             outcomes.append(outcome)
             progress.advance(task)
     out.print(summary_table(outcomes))

@@ -17,16 +17,14 @@ class ExtractedReport:
 
 def extract_report(path: Path) -> ExtractedReport:
     from scrutiny.core.extract import extract_findings
+    from scrutiny.core.profiles import choose_profile
     from scrutiny.core.text import read_document
 
     try:
         document = read_document(path)
     except UnreadableDocument as exc:
         raise BadReport(str(exc)) from exc
-    result = extract_findings(document)
-    findings = list(getattr(result, "findings", result))
+    profile = choose_profile(document)
+    findings = extract_findings(document, profile)
     title = next((b.text for b in document.blocks if b.is_heading), "")
-    return ExtractedReport(
-        findings=findings, page_count=document.page_count,
-        profile=getattr(result, "profile", "") or "", title=title[:500],
-    )
+    return ExtractedReport(findings=findings, page_count=document.page_count, profile=profile.name, title=title[:500])

@@ -73,9 +73,13 @@ class Ingester:
             return Outcome(path, "failed", str(exc))
 
     def _ingest(self, path: Path) -> Outcome:
-        if not path.exists():
+        if not path.is_file():
             raise BadReport("no such file")
+        if path.suffix.lower() not in REPORT_SUFFIXES:
+            raise BadReport(f"unsupported file type '{path.suffix or path.name}' (PDF, DOCX, HTML or plain text)")
         data = path.read_bytes()
+        if not data:
+            raise BadReport("empty file")
         digest = hashlib.sha256(data).hexdigest()
         existing = Report.objects.filter(content_hash=digest).values_list("id", flat=True).first()
         if existing:
