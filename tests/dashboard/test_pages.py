@@ -180,3 +180,9 @@ def test_serve_is_a_scrutiny_command_that_says_how_to_build_the_styles(monkeypat
     assert (args.host, args.port, args.func) == ("127.0.0.1", 8000, commands.run_serve)
     monkeypatch.setattr(commands, "STATIC_BUILD", tmp_path)
     assert "npm ci && npm run build" in commands.static_build_problem()
+
+
+def test_a_source_address_that_is_not_a_web_address_is_not_linked(client):
+    report = ReportFactory(source_url="javascript:alert(1)", file_name="<b>report</b>.pdf")
+    html = client.get(f"/reports/{report.id}").content.decode()
+    assert "javascript:" not in html and "&lt;b&gt;report&lt;/b&gt;.pdf" in html
