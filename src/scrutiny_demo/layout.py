@@ -16,6 +16,8 @@ HANG = 38.0  # the column that holds paragraph numbers
 BULLET_HANG = 16.0
 INDENT_STEP = 24.0
 HEADING_SIZES = {1: 16.0, 2: 13.0, 3: 11.5, 4: 10.5}
+LIST_SPACING = 1.1  # in body sizes: the gap above each finding
+FOOT_SLACK = 6.0  # in body sizes: how ragged the foot of a page may be below a finding
 
 
 @dataclass
@@ -111,7 +113,8 @@ class Typesetter:
                 segments.insert(0, (indent, "bold" if paragraph.bullet else "regular", size, marker))
             lines.append(Line(segments, size * self.leading, first_word=line_words[0][0]))
         if lines:
-            lines[0].space_before = size * 0.55
+            # Findings are set as a list with a blank line between items; narrative runs closer.
+            lines[0].space_before = size * (LIST_SPACING if paragraph.finding is not None else 0.55)
         return lines
 
     def heading_lines(self, heading: Heading) -> list[Line]:
@@ -220,18 +223,37 @@ class Pager:
         # does; findings are typed with it switched off, so some start on the last line.
         keep = 1 if paragraph.finding is not None else 2
         first = sum(l.height for l in lines[:keep]) + lines[0].space_before
-        if first > self.room and not self.at_top():
+        # A page may run one line long to start a finding that then continues overleaf.
+        long = lines[0].height if paragraph.finding is not None and len(lines) > 1 else 0.0
+        if first > self.room + long and not self.at_top():
             self.new_page()
         self.paged.block_start_page[index] = self.page_number
+        carry = self.carry_over(lines) if paragraph.finding is not None else 0
         breaks = []
         for n, line in enumerate(lines):
-            fits = line.height + (0 if self.at_top() else line.space_before) <= self.room
-            if not fits and not self.at_top():
+            room = self.room + (long if n == 0 else 0)
+            fits = line.height + (0 if self.at_top() else line.space_before) <= room
+            if (not fits or n == len(lines) - carry) and not self.at_top():
                 self.new_page()
                 breaks.append(line.first_word)
             self.draw_line(line, size)
         if breaks:
             self.paged.paragraph_breaks[index] = breaks
+
+    def carry_over(self, lines) -> int:
+        """How many closing lines of a finding to carry to the next page although they fit.
+
+        The page bottom is ragged: a finding that would end within FOOT_SLACK of the foot
+        breaks before its last line (its last two, when it has four lines or more), as a
+        word processor does when a paragraph is kept with what follows it. Findings that
+        simply do not fit run over on their own.
+        """
+        if len(lines) < 2 or self.at_top():
+            return 0
+        needed = sum(l.height for l in lines) + lines[0].space_before
+        if needed > self.room or self.room - needed >= FOOT_SLACK * self.typesetter.size:
+            return 0
+        return 2 if len(lines) >= 4 else 1
 
     def place_table(self, index, table):
         rows = self.typesetter.table_rows(table)

@@ -57,6 +57,9 @@ def write(c: Commission, rng, density: float) -> Report:
         for n in range(1, count + 1):
             theme = rng.choice(all_themes)
             text = f"{pen.fix(theme, rng.choice(actors)).rstrip('.')} (paragraph {rng.randint(1, 4)}.{rng.randint(2, 50)})."
+            if rng.random() < 0.6:  # CJINI usually sets a timescale, which makes the item run on
+                when = rng.choice(["three", "six", "six", "12"])
+                text = f"Within {when} months of the publication of this report, {text[0].lower()}{text[1:]}"
             author.finding("recommendation", text, kind_level=2, number=str(n), printed_number=f"{n}.")
     for ch, (name, themes) in enumerate(CHAPTERS, start=1):
         author.heading(1, name, number=f"Chapter {ch}", new_page=True)

@@ -31,6 +31,15 @@ def cover(author, commission: Commission, title: str, subtitle_lines: list[str])
     author.page_break()
 
 
+def fresh_page(rng, share=0.35) -> bool:
+    """Whether a chapter of findings starts on a fresh page or runs on after the text before it.
+
+    Reports differ: some start every chapter on a new page, others let the list of findings
+    follow the last paragraph, so lists start anywhere on a page and run over its foot.
+    """
+    return rng.random() < share
+
+
 def fieldwork_line(commission: Commission, verb="by") -> str:
     return span(commission.fieldwork_start, commission.fieldwork_end)
 

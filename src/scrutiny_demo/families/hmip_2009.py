@@ -11,7 +11,13 @@ from scrutiny_demo.authoring import Author
 from scrutiny_demo.commission import Commission, inspection_dates, span
 from scrutiny_demo.document import Report
 from scrutiny_demo.establishments import ENGLAND_AND_WALES_PRISONS
-from scrutiny_demo.families.front_matter import cover, evidence_chapter, glossary, inspection_team
+from scrutiny_demo.families.front_matter import (
+    cover,
+    evidence_chapter,
+    fresh_page,
+    glossary,
+    inspection_team,
+)
 from scrutiny_demo.prose import Pen
 
 SLUG = "hmip-prison-2009"
@@ -117,7 +123,8 @@ def write_summary_section(author, pen, c, density):
         last = evidence_chapter(author, pen, name, f"Section {s}.", themes, density * 1.2, str(s))
         references += [(theme, f"{s}.{rng.randint(1, max(1, last - 1))}") for theme in themes]
     s = len(NEW_SECTIONS) + 1
-    author.heading(1, "Summary of recommendations and good practice", number=f"Section {s}.", new_page=True)
+    author.heading(1, "Summary of recommendations and good practice", number=f"Section {s}.",
+                   new_page=fresh_page(rng))
     author.para("The following is a listing of recommendations and examples of good practice "
                 "included in this report. The reference numbers at the end of each refer to the "
                 "paragraph location in the main report.")

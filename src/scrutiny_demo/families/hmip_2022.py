@@ -10,7 +10,13 @@ from scrutiny_demo.authoring import Author
 from scrutiny_demo.commission import Commission, inspection_dates, span
 from scrutiny_demo.document import Report
 from scrutiny_demo.establishments import ENGLAND_AND_WALES_PRISONS
-from scrutiny_demo.families.front_matter import appendix_text, cover, glossary, inspection_team
+from scrutiny_demo.families.front_matter import (
+    appendix_text,
+    cover,
+    fresh_page,
+    glossary,
+    inspection_team,
+)
 from scrutiny_demo.prose import Pen
 
 SLUG = "hmip-prison-2022"
@@ -99,7 +105,7 @@ def write(c: Commission, rng, density: float) -> Report:
         author.finding("good_practice", f"{pen.strength(theme)} (See paragraph {reference}.)",
                        kind_level=2, bullet=True)
 
-    author.heading(1, "Key concerns and recommendations", number="Section 2", new_page=True)
+    author.heading(1, "Key concerns and recommendations", number="Section 2", new_page=fresh_page(rng))
     author.para("Key concerns identify the areas where there are significant weaknesses in the "
                 "treatment of and conditions for prisoners. To be addressed they will require a "
                 "change in practice and/or new or redirected resources.")

@@ -10,7 +10,7 @@ from scrutiny_demo.authoring import Author
 from scrutiny_demo.commission import Commission, inspection_dates, span
 from scrutiny_demo.document import Report
 from scrutiny_demo.establishments import ENGLAND_AND_WALES_PRISONS
-from scrutiny_demo.families.front_matter import cover, glossary
+from scrutiny_demo.families.front_matter import cover, fresh_page, glossary
 from scrutiny_demo.prose import Pen
 
 SLUG = "hmip-review-of-progress"
@@ -44,7 +44,8 @@ def write(c: Commission, rng, density: float) -> Report:
     author.heading(1, "Leadership response to the inspection", number="Section 1", new_page=True)
     for n in range(1, max(3, round(5 * density))):
         author.para(pen.narrative(rng.choice(["leadership", "staffing"])), number=f"1.{n}")
-    author.heading(1, "Progress against key concerns and recommendations", number="Section 2", new_page=True)
+    author.heading(1, "Progress against key concerns and recommendations", number="Section 2",
+                   new_page=fresh_page(rng))
     author.para("This section sets out the key concerns and recommendations from the previous "
                 "inspection, followed by our assessment of the progress made.")
     paragraph, counts = 1, {j: 0 for j in JUDGEMENTS}

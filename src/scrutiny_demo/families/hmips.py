@@ -11,7 +11,7 @@ from scrutiny_demo.authoring import Author
 from scrutiny_demo.commission import Commission, inspection_dates, month_year, span
 from scrutiny_demo.document import Report
 from scrutiny_demo.establishments import SCOTTISH_PRISONS
-from scrutiny_demo.families.front_matter import cover, evidence_chapter
+from scrutiny_demo.families.front_matter import cover, evidence_chapter, fresh_page
 from scrutiny_demo.prose import Pen
 
 SLUG = "hmips-prison"
@@ -76,7 +76,7 @@ def write_full(author, pen, c, density):
                      ("Recommendations", "recommendation", rng.randint(8, 20)),
                      ("Points of Note", "point_of_note", rng.randint(3, 8))]
     for title, kind, count in chapter_lists:
-        author.heading(1, title, number=f"{ch}.", new_page=kind == "good_practice")
+        author.heading(1, title, number=f"{ch}.", new_page=kind == "good_practice" and fresh_page(rng))
         author.para(f"The following {title.lower()} {'is' if kind == 'good_practice' else 'are'} "
                     "drawn from the main body of the report. The paragraph reference after each "
                     "shows where the supporting evidence can be found.")
@@ -99,7 +99,7 @@ def write_full(author, pen, c, density):
 def write_follow_up(author, pen, c, density):
     rng = pen.rng
     earlier = c.fieldwork_end.year - rng.randint(1, 2)
-    author.heading(1, "Progress on Recommendations and Points of Note", number="3.", new_page=True)
+    author.heading(1, "Progress on Recommendations and Points of Note", number="3.", new_page=fresh_page(rng))
     author.para(f"This follow-up inspection looked at the progress made since the full inspection in {earlier}.")
     author.para("Each recommendation from that report is set out below, followed by the inspection "
                 "team's assessment of progress.")
@@ -113,14 +113,14 @@ def write_follow_up(author, pen, c, density):
             verdict = rng.choice(VERDICTS)
             base = pen.fix(theme, rng.choice(["The prison", "SPS", "Management"])) if kind == "recommendation" else pen.note(theme)
             text = f"{base.rstrip('.')} (paragraph {rng.randint(2, 9)}.{rng.randint(1, 40)})."
-            author.finding(kind, text, kind_level=2, number=f"{chapter}.{n}", status=verdict)
+            author.finding(kind, text, kind_level=1, number=f"{chapter}.{n}", status=verdict)
             note = "" if rng.random() < 0.25 else " " + pen.narrative(theme, 2)
             author.para(f"{verdict}.{note}", emphasis="italic", indent=1)
         chapter += 1 if kind == "recommendation" else 0
     for ch, (name, themes) in enumerate(rng.sample(CHAPTERS, 3), start=4):
         evidence_chapter(author, pen, name, f"{ch}.", themes, density, str(ch), subheadings=False)
     if rng.random() < 0.5:
-        author.heading(1, "Recommendations", number="7.", new_page=True)
+        author.heading(1, "Recommendations", number="7.", new_page=fresh_page(rng))
         for n in range(1, rng.randint(3, 7)):
             theme = rng.choice([t for _, ts in CHAPTERS for t in ts])
             text = f"{pen.fix(theme, 'The prison').rstrip('.')} (paragraph {rng.randint(4, 6)}.{rng.randint(1, 20)})."
