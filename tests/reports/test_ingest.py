@@ -45,8 +45,9 @@ def test_a_folder_of_reports_is_stored_with_its_findings_tags_and_search_index(c
     assert Tag.objects.exists()
     summary = capsys.readouterr().out
     assert f"reports new" in summary and str(len(files)) in summary
-    word = "recommendation" if Finding.objects.filter(text__icontains="should").exists() else "the"
-    assert matching(Finding.objects.all(), "should").count() > 0, word
+    # Stored means searchable: the index is kept by the database, whichever it is.
+    with_staff = Finding.objects.filter(text__icontains=" staff ").count()
+    assert with_staff and matching(Finding.objects.all(), "staff").count() >= with_staff
 
 
 def test_ingest_is_idempotent_by_content(corpus, capsys):

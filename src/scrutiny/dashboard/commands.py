@@ -28,7 +28,7 @@ def static_build_problem() -> str | None:
 
 
 def run_serve(args) -> int:
-    from waitress import serve
+    from waitress import create_server
 
     from scrutiny.django_setup import start_django
 
@@ -42,11 +42,20 @@ def run_serve(args) -> int:
     if problem := static_build_problem():
         print(problem, file=sys.stderr)
     application = get_wsgi_application()
+    try:
+        # ident hides the server's name and version from response headers.
+        server = create_server(application, host=args.host, port=args.port, threads=args.threads, ident="")
+    except OSError as exc:
+        print(f"scrutiny serve: cannot listen on {args.host}:{args.port}: {exc.strerror}"
+              " (is another server using it? choose another with --port)", file=sys.stderr)
+        return 1
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Scrutiny dashboard: http://{shown_host}:{args.port}/", flush=True)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print("Other machines reach it by the names in SCRUTINY_ALLOWED_HOSTS (comma-separated).", flush=True)
     print("Press Ctrl+C to stop.", flush=True)
-    # ident hides the server's name and version from response headers.
-    serve(application, host=args.host, port=args.port, threads=args.threads, ident="", _quiet=True)
+    try:
+        server.run()
+    finally:
+        server.close()
     return 0

@@ -19,7 +19,7 @@ from django.db.models import Count, QuerySet
 
 from scrutiny.catalogue.models import Body, Nation, Population, Setting, Theme
 from scrutiny.findings.models import Finding, Kind, PopulationTag, Status, Tag
-from scrutiny.findings.search import matching
+from scrutiny.findings.search import containing, matching
 from scrutiny.reports.models import Report, reporting_year_label
 
 FACETS = ("body", "setting", "nation", "year", "period", "kind", "theme", "population", "status")
@@ -147,8 +147,8 @@ class FindingQuery:
         """The findings a facet counts over: the query with every filter but its own."""
         scope = self._filtered(public_findings(), except_facet=except_facet)
         if self.q:
-            # Only the rows matter here, not the rank: keep the ids and drop the ordering.
-            scope = Finding.objects.filter(id__in=matching(scope, self.q).order_by().values("id"))
+            # Only the rows matter here, not the rank.
+            scope = containing(scope, self.q)
         return scope
 
     def _facet(self, name: str, vocabulary: "Vocabulary") -> Facet:
