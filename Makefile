@@ -32,7 +32,7 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 assets: src/scrutiny/dashboard/static_build/.built
 
 src/scrutiny/dashboard/static_build/.built: package.json package-lock.json $(shell find src/scrutiny/dashboard/static_src -type f 2>/dev/null)
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	npm run --silent build
 	touch $@
 
