@@ -2,13 +2,14 @@
 
 import pytest
 
-DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup", "django_db_blocker"}
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "no_database: the test never touches a database (set automatically)")
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     # scripts/run-tests.sh runs the suite twice, on SQLite then PostgreSQL; the second pass
     # skips what cannot differ between them.
