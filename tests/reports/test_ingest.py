@@ -76,15 +76,18 @@ def test_findings_carry_their_report_facets_and_reporting_year(corpus):
 def test_a_renamed_establishment_is_one_place(tmp_path, corpus):
     source = next(p for p in reports_in(corpus) if p.suffix == ".html")
     meta = json.loads(source.with_name(f"{source.stem}.meta.json").read_text())
-    for n, name in enumerate(["HMP & YOI Thornwick", "HMP Thornwick"]):
+    # The older report arrives first; the place then takes the name its latest report prints.
+    for n, (name, published) in enumerate([("HMP & YOI Thornwick", "2012-03-01"), ("HMP Thornwick", "2021-06-01")]):
         copy = tmp_path / f"thornwick-{n}.html"
         copy.write_text(source.read_text() + f"<!-- copy {n} -->")
-        overrides = dict(meta, establishment=name, setting="adult-prison")
+        overrides = dict(meta, establishment=name, setting="adult-prison", published=published)
         copy.with_name(f"{copy.stem}.meta.json").write_text(json.dumps(overrides))
     assert scrutiny(["ingest", str(tmp_path)]) == 0
     places = Establishment.objects.filter(aliases__name__contains="Thornwick").distinct()
     assert places.count() == 1
-    assert sorted(places.get().aliases.values_list("name", flat=True)) == ["HMP & YOI Thornwick", "HMP Thornwick"]
+    place = places.get()
+    assert sorted(place.aliases.values_list("name", flat=True)) == ["HMP & YOI Thornwick", "HMP Thornwick"]
+    assert place.name == "HMP Thornwick" and place.reports.count() == 2
 
 
 def test_bad_files_are_named_with_a_reason_and_the_rest_go_through(tmp_path, corpus, capsys):

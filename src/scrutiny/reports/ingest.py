@@ -116,6 +116,7 @@ class Ingester:
             report.co_bodies.set(meta.co_bodies)
         if establishment:
             report.establishments.add(establishment)
+            _name_after_latest_report(establishment, meta)
         findings = Finding.objects.bulk_create([self._finding(report, i, f) for i, f in enumerate(extracted.findings)])
         self._tag(findings)
         return report
@@ -156,6 +157,13 @@ class Ingester:
         partial = target.with_suffix(target.suffix + ".partial")
         shutil.copyfile(path, partial)
         partial.replace(target)
+
+
+def _name_after_latest_report(place: Establishment, meta: ReportMetadata) -> None:
+    """A renamed place is shown under the name its latest report prints; its address stays."""
+    if place.name != meta.establishment and not place.reports.filter(published__gt=meta.published).exists():
+        place.name = meta.establishment
+        place.save(update_fields=["name"])
 
 
 def _only_nation(body):
