@@ -12,7 +12,7 @@ TEXT_TAGS = {"p": PARAGRAPH, "dt": PARAGRAPH, "dd": PARAGRAPH, "blockquote": PAR
              "td": TABLE_CELL, "th": TABLE_CELL}
 SKIPPED_TAGS = {"script", "style", "template", "noscript", "head", "svg", "button", "form", "nav"}
 BLOCK_TAGS = set(HEADING_TAGS) | set(TEXT_TAGS) | {"li", "ul", "ol", "div", "section", "article",
-                                                   "table", "tr", "header", "footer", "main", "aside"}
+                                                   "table", "thead", "tbody", "tfoot", "tr", "header", "footer", "main", "aside"}
 SPACES = re.compile(r"\s+")
 
 

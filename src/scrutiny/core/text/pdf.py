@@ -86,7 +86,9 @@ class TypeStyle:
             if upper.page == lower.page and upper.size == lower.size == self.body_size
             and 0 <= upper.bottom - lower.top < 3 * max(upper.height, 1)
         ]
-        self.line_gap = statistics.median(gaps) if gaps else 2.0
+        # The gap between lines of one paragraph: the smaller gaps, since where most paragraphs are a
+        # line or two (lists of findings) the median is the space between paragraphs.
+        self.line_gap = sorted(gaps)[len(gaps) // 5] if gaps else 2.0
         body = [line for line in lines if line.size == self.body_size]
         self.column_right = max((line.right for line in body), default=0)
         self.column_left = min((line.left for line in body), default=0)
@@ -97,7 +99,7 @@ class TypeStyle:
     def looks_like_heading(self, line: Line) -> bool:
         if not self.body_size or len(line.text) > 200:
             return False
-        if line.size >= self.body_size + 0.6:
+        if line.size >= self.body_size + 0.5:
             return True
         return line.bold and line.size >= self.body_size - 0.3 and not line.text.endswith((",", ";"))
 
