@@ -11,7 +11,7 @@ mean what; this module holds the walking that every family shares.
 import re
 from dataclasses import asdict, dataclass
 
-from scrutiny.core.document import HEADING, LIST_ITEM, TABLE_CELL, Block, Document
+from scrutiny.core.document import HEADING, LIST_ITEM, Block, Document
 from scrutiny.core.profiles import choose_profile
 from scrutiny.core.profiles.base import COMMON_INLINE_LABELS, COMMON_STATUSES, Profile
 
@@ -29,8 +29,13 @@ LEAD_IN = re.compile(
     r"(?::\s*$)|\b(?:listed|set out|shown|given|detailed|outlined|summarised) (?:below|in this)\b"
     r"|^(?:this (?:chapter|section|report)|the following|these (?:are|were)|in this (?:chapter|section)"
     r"|during (?:the|this) inspection|the paragraph reference|each (?:recommendation|item)"
-    r"|we found the following|the inspection (?:resulted|identified))",
+    r"|we found the following|the inspection (?:resulted|identified))"
+    r"|\b(?:below|as follows)\W*$",
     re.IGNORECASE,
+)
+# "Progress on ..." -> what the progress is on.
+FOLLOW_UP_SUBJECT = re.compile(
+    r"^\w+(?: \w+)?? (?:on|with|made on|in implementing|against) (?:the |our |previous )*", re.IGNORECASE
 )
 CONCERN_KINDS = {"concern", "key_concern", "priority_concern", "cause_of_concern"}
 
@@ -72,6 +77,7 @@ class Context:
     addressee: str | None
     single_finding: bool
     kind_heading: Block
+    outer_kind_heading: Block  # the outermost heading naming a kind: its intro and its sub-lists go together
 
 
 @dataclass(slots=True)
@@ -93,13 +99,20 @@ class Extractor:
         self.inline_labels = [(re.compile(pattern, re.IGNORECASE), kind) for pattern, kind in labels]
         alternatives = "|".join(f"(?:{pattern})" for pattern, _ in labels)
         self.inline_label = re.compile(
-            rf"^(?P<label>{alternatives})\s*(?P<number>\d{{1,3}}(?:\.\d{{1,3}})*)?\s*[:\u2013\u2014-]\s*(?=\S)",
+            rf"^(?P<label>{alternatives})\s*(?:(?P<number>\d{{1,3}}(?:\.\d{{1,3}})*)\s*[.:\u2013\u2014-]|[:\u2013\u2014-])\s*(?=\S)",
             re.IGNORECASE,
         )
+        # A label and number set apart from the words ("Recommendation 5" in bold, the text below).
+        self.label_alone = re.compile(rf"^(?:{alternatives})\s*\d{{1,3}}(?:\.\d{{1,3}})*\s*[.:]?$", re.IGNORECASE)
         phrases = "|".join(re.escape(s) for s in profile.statuses + COMMON_STATUSES)
         self.status_at_start = re.compile(
             rf"^(?:(?:status|judgement|assessment|progress|verdict|rating|outcome)\s*[:\u2013-]\s*)?"
-            rf"(?P<status>{phrases})(?:[.:;,!]|\s*$)",
+            rf"(?P<status>{phrases})(?:[.:;,!]|\s*$|\s+[\u2013\u2014-]\s)",
+            re.IGNORECASE,
+        )
+        # A verdict printed after the item on its own line: "... (paragraph 5.7). Partly implemented."
+        self.status_after_item = re.compile(
+            rf"(?<=[.)])\s+(?:[\u2013\u2014-]\s+)?(?P<status>{phrases})(?:[.:;,!]|\s*$|\s+[\u2013\u2014-]\s)",
             re.IGNORECASE,
         )
         self.status_in_sentence = re.compile(
@@ -113,6 +126,8 @@ class Extractor:
     # -------------------------------------------------------------- headings and context
     def context_for(self, stack: list[Block]) -> Context | None:
         kinds = [self.profile.heading_kind(kind_key(h.text)) for h in stack]
+        # "Progress on Recommendations" over a list or table with no kind heading of its own.
+        follow_up_kinds = [self.follow_up_kind(h.text) if k is None else None for h, k in zip(stack, kinds)]
         inner = None
         for index in range(len(stack) - 1, -1, -1):
             if kinds[index] is None:
@@ -124,7 +139,10 @@ class Extractor:
             inner = index
             break
         if inner is None:
-            return None
+            inner = next((i for i in range(len(stack) - 1, -1, -1) if follow_up_kinds[i] is not None), None)
+            if inner is None:
+                return None
+            kinds = [k or f for k, f in zip(kinds, follow_up_kinds)]
         start = inner
         if start > 0 and kinds[start - 1] is not None and kinds[start - 1] != kinds[inner]:
             start -= 1  # "Cause of concern > Recommendation": a concern and its paired recommendation
@@ -139,7 +157,19 @@ class Extractor:
             if match:
                 addressee = match.group("who")
         single = any(p.fullmatch(kind_key(stack[inner].text)) for p in self.single)
-        return Context(kinds[inner], " > ".join(labels), section, addressee, single, stack[inner])
+        outer = next(i for i, (k, f) in enumerate(zip(kinds, follow_up_kinds)) if k is not None or f is not None)
+        return Context(kinds[inner], " > ".join(labels), section, addressee, single, stack[inner], stack[outer])
+
+    def follow_up_kind(self, text: str) -> str | None:
+        key = kind_key(text)
+        if not any(p.fullmatch(key) for p in self.follow_up):
+            return None
+        subject = FOLLOW_UP_SUBJECT.sub("", key, count=1)
+        for part in [subject] + re.split(r",\s*|\s+and\s+", subject):
+            kind = self.profile.heading_kind(part)
+            if kind is not None:
+                return kind
+        return None
 
     # -------------------------------------------------------------- blocks to candidates
     def candidate(self, block: Block) -> Candidate:
@@ -154,6 +184,16 @@ class Extractor:
         status = self.status_at_start.match(text) or self.status_in_sentence.search(text)
         if status:
             return Candidate(block, "status", number, text, status=status.group("status") or status.group("status2"))
+        verdict = None
+        after = self.status_after_item.search(text)
+        if after and text[after.start("status")].isupper():
+            verdict = after.group("status")
+            text = text[:after.start()].rstrip(" \u2013\u2014-")
+        candidate = self.item_candidate(block, text, number, match)
+        candidate.status = verdict
+        return candidate
+
+    def item_candidate(self, block: Block, text: str, number: str | None, match) -> Candidate:
         label = self.inline_label.match(text)
         if label:
             label_kind = next(kind for pattern, kind in self.inline_labels if pattern.fullmatch(label.group("label")))
@@ -201,6 +241,8 @@ class Extractor:
                 group.append(finding)
             else:
                 group = [finding]
+            if candidate.status:
+                finding.status = candidate.status
             findings.append(finding)
         return findings
 
@@ -225,7 +267,7 @@ class Extractor:
         segments: list[tuple[Context, list[Candidate]]] = []
         stack: list[Block] = []
         context: Context | None = None
-        for block in join_number_only_blocks(blocks):
+        for block in join_number_only_blocks(blocks, self.label_alone):
             if block.kind == HEADING:
                 level = block.level if block.level is not None else 1
                 while stack and (stack[-1].level if stack[-1].level is not None else 1) >= level:
@@ -234,7 +276,7 @@ class Extractor:
                 context = self.context_for(stack)
                 if context is not None:
                     segments.append((context, []))
-            elif context is not None and block.kind != TABLE_CELL:
+            elif context is not None:  # table cells too: a follow-up's table of items and verdicts
                 segments[-1][1].append(self.candidate(block))
         findings: list[Finding] = []
         for segment_group in group_by_kind_heading(segments):
@@ -248,27 +290,32 @@ class Extractor:
 def group_by_kind_heading(segments):
     groups: list[list] = []
     for segment in segments:
-        if groups and groups[-1][0][0].kind_heading is segment[0].kind_heading:
+        if groups and groups[-1][0][0].outer_kind_heading is segment[0].outer_kind_heading:
             groups[-1].append(segment)
         else:
             groups.append([segment])
     return groups
 
 
-def join_number_only_blocks(blocks: list[Block]) -> list[Block]:
-    """A number set apart from its text ("1." in one cell or paragraph, the words in the next)."""
+def join_number_only_blocks(blocks: list[Block], label_alone: re.Pattern | None = None) -> list[Block]:
+    """A number set apart from its text ("1." in one cell or paragraph, the words in the next), or a
+    label and number ("Recommendation 5", often bold, so a heading in a PDF) above its words."""
     joined: list[Block] = []
     carried: Block | None = None
     for block in blocks:
         if carried is not None:
             if block.kind != HEADING:
-                block = Block(f"{carried.text} {block.text}", block.kind, carried.page or block.page,
-                              block.level, block.marker)
+                if label_alone and label_alone.match(carried.text.strip()):
+                    text = f"{carried.text.strip().rstrip('.:')}: {block.text}"
+                else:
+                    text = f"{carried.text} {block.text}"
+                block = Block(text, block.kind, carried.page or block.page, block.level, block.marker)
             else:
                 joined.append(carried)
             carried = None
-        match = ITEM_NUMBER.match(block.text)
-        if block.kind != HEADING and match and match.end() >= len(block.text.strip()):
+        text = block.text.strip()
+        match = ITEM_NUMBER.match(text)
+        if block.kind != HEADING and match and match.end() >= len(text) or label_alone and label_alone.match(text):
             carried = block
             continue
         joined.append(block)
