@@ -8,8 +8,8 @@ import re
 
 _RULES = [
     ("no_longer_relevant", r"no longer (?:relevant|applicable)|superseded|withdrawn|not applicable"),
-    ("no_progress", r"\bnot (?:implemented|achieved|met)\b|no (?:meaningful )?progress|\bnot started\b"),
-    ("some_progress", r"\bpart(?:ly|ially) (?:implemented|achieved|met)\b|insufficient progress|reasonable progress|some progress|in progress|ongoing"),
+    ("no_progress", r"\bnot (?:yet )?(?:implemented|achieved|met)\b|no (?:meaningful )?progress|\bnot started\b"),
+    ("some_progress", r"\bpart(?:ly|ially) (?:implemented|achieved|met)\b|\bnot (?:fully|yet fully) (?:implemented|achieved|met)\b|insufficient progress|reasonable progress|some progress|in progress|ongoing"),
     ("good_progress", r"good progress|substantial progress|significant progress"),
     ("achieved", r"\b(?:implemented|achieved|met|completed|resolved)\b"),
 ]

@@ -44,11 +44,12 @@ COMMON_INLINE_LABELS = (
 
 # The bodies' own follow-up verdicts, longest first so "partly implemented" wins.
 COMMON_STATUSES = (
-    "no longer relevant", "no longer applicable", "not yet implemented", "partly implemented",
+    "no longer relevant", "no longer applicable", "not yet implemented", "not fully implemented",
+    "fully implemented", "partly implemented",
     "partially implemented", "not implemented", "implemented", "partially achieved",
     "partly achieved", "not achieved", "achieved", "no meaningful progress", "insufficient progress",
     "reasonable progress", "good progress", "some progress", "limited progress", "no progress",
-    "superseded", "withdrawn",
+    "superseded", "withdrawn", "not applicable",
 )
 
 
