@@ -51,3 +51,19 @@ def test_headings_are_found_by_their_type(tmp_path):
     document = read_document(report_with_a_finding_across_pages(tmp_path))
     headings = [block.text for block in document.blocks if block.kind == HEADING]
     assert headings == ["1. Introduction", "11. Recommendations"]
+
+
+def test_a_long_docx_saved_without_any_page_breaks_has_unknown_pages(tmp_path):
+    from docx import Document as WordDocument
+
+    from scrutiny.core.text import read_document
+
+    word = WordDocument()
+    word.add_heading("Recommendations", level=1)
+    for n in range(1, 40):
+        word.add_paragraph(f"{n}. The governor should make sure that every prisoner can shower daily and that "
+                           "cells are cleaned and repaired before they are used again (paragraph 3.12).")
+    word.save(tmp_path / "unpaginated.docx")
+    document = read_document(tmp_path / "unpaginated.docx")
+    assert document.page_count is None
+    assert {block.page for block in document.blocks} == {None}

@@ -40,7 +40,14 @@ def read_docx(path, name: str) -> Document:
         reader.read(body)
     if not reader.blocks:
         raise UnreadableDocument(UnreadableDocument.EMPTY, "no text in the document")
-    return Document(name=name, format="docx", blocks=reader.blocks, page_count=reader.page)
+    page_count = reader.page
+    if page_count == 1 and sum(len(block.text) for block in reader.blocks) > ONE_PAGE_OF_TEXT:
+        # More than a page of text and not one break, explicit or rendered: the file was not
+        # saved by a program that paginates, so its pages are unknown, not all "page 1".
+        for block in reader.blocks:
+            block.page = None
+        page_count = None
+    return Document(name=name, format="docx", blocks=reader.blocks, page_count=page_count)
 
 
 def read_part(package: zipfile.ZipFile, part: str):
@@ -159,6 +166,10 @@ def to_roman(number: int) -> str:
             out += letters
             number -= value
     return out
+
+
+# About as much text as one A4 page of a report holds.
+ONE_PAGE_OF_TEXT = 4000
 
 
 class BodyReader:
