@@ -1,117 +1,120 @@
 """An inspector's pen for one report: evidence paragraphs and findings that never repeat.
 
-A report must not print the same finding twice (the gold is keyed on text), so every
-finding drawn here is remembered and a repeat is varied with a qualifier an inspector
-might add, such as the wing or group it concerns.
+The pen writes in the words of the report's setting (prison, police custody, mental health
+hospital, children's secure care) and nation. Narrative sentences are dealt from a shuffled
+deck per theme, so a long report uses the whole pool before it repeats anything. A report
+must not print the same finding twice (the gold is keyed on text), so findings are drawn
+without replacement; once a pool runs dry, two distinct phrasings of the theme are joined.
 """
 
-from scrutiny_demo.vocabulary import THEMES
-
-EVIDENCE_OPENERS = [
-    "We spoke to {num} prisoners and reviewed their records.",
-    "Inspectors observed practice on {unit} over several days.",
-    "Staff we interviewed described the arrangements in detail.",
-    "Our findings were consistent with what the Independent Monitoring Board had reported.",
-    "Documentation we sampled supported this picture.",
-    "This was a similar finding to that at our last inspection.",
-    "Leaders were aware of the issue and had begun to address it.",
-    "Data provided by the establishment showed a mixed picture.",
-    "Outcomes had deteriorated since the last inspection.",
-    "There had been some improvement, but it was not yet embedded.",
-]
-
-QUALIFIERS = [
-    "on {unit}",
-    "for young adults",
-    "for older prisoners",
-    "for those with disabilities",
-    "at weekends",
-    "in the evenings",
-    "for foreign nationals",
-    "for prisoners on the basic regime",
-    "during the night",
-    "for new arrivals",
-]
-
-UNITS = ["A wing", "B wing", "C wing", "D wing", "E wing", "F wing", "the first night centre",
-         "the health care unit", "the induction unit", "Houseblock 1", "Houseblock 2", "Ash unit",
-         "Beech unit", "Cedar unit", "the vulnerable prisoners' unit"]
+from scrutiny_demo.vocabulary import setting_for, vocabulary
 
 
 class Pen:
-    def __init__(self, rng, place: str):
+    def __init__(self, rng, place: str, setting: str = "adult-prison", nation: str = "england"):
         self.rng = rng
         self.place = place
+        self.vocab = vocabulary(setting_for(setting), nation)
+        self.words = self.vocab.words
         self.used: set[str] = set()
+        self.decks: dict[tuple, list] = {}
 
     def fill(self, template: str) -> str:
         rng = self.rng
-        return template.format(
+        text = template.format(
             pct=rng.randint(8, 78),
             num=rng.randint(3, 140),
             days=rng.randint(3, 21),
             place=self.place,
-            unit=rng.choice(UNITS),
+            unit=rng.choice(self.vocab.units),
+            **self.words,
         )
+        return self.vocab.localise(text)
+
+    def deal(self, key, pool, avoid=()) -> str:
+        """The next card from a shuffled deck of the pool, reshuffled when it runs out."""
+        deck = self.decks.setdefault(key, [])
+        if not deck:
+            deck.extend(self.rng.sample(pool, len(pool)))
+        for i in range(len(deck) - 1, -1, -1):
+            if deck[i] not in avoid:
+                return deck.pop(i)
+        return deck.pop()
 
     def narrative(self, theme: str, sentences: int | None = None) -> str:
-        pool = THEMES[theme]["narrative"]
-        count = sentences or self.rng.randint(2, 5)
-        chosen = self.rng.sample(pool, min(count, len(pool)))
+        pool = self.vocab.themes[theme]["narrative"]
+        count = min(sentences or self.rng.randint(2, 5), len(pool))
+        chosen: list[str] = []
+        for _ in range(count):
+            chosen.append(self.deal((theme, "narrative"), pool, chosen))
         if self.rng.random() < 0.5:
-            chosen.insert(self.rng.randint(0, len(chosen)), self.rng.choice(EVIDENCE_OPENERS))
+            chosen.insert(self.rng.randint(0, len(chosen)), self.deal("openers", self.vocab.openers))
         return " ".join(self.fill(s) for s in chosen)
 
-    def unique(self, text: str) -> str:
-        """Vary a repeated finding so that no two findings in a report read alike."""
-        candidate, attempts = text, 0
-        while candidate in self.used:
-            qualifier = self.fill(self.rng.choice(QUALIFIERS))
-            stem = text.rstrip(".")
-            candidate = f"{stem} {qualifier}." if text.endswith(".") else f"{stem} {qualifier}"
-            attempts += 1
-            if attempts > 6:
-                candidate = f"{stem}, including {self.fill(self.rng.choice(QUALIFIERS))} {attempts}."
-        self.used.add(candidate)
-        return candidate
+    def draw(self, theme: str, kind: str, make) -> str:
+        """A finding that no earlier finding in the report reads like."""
+        options = self.vocab.themes[theme][kind]
+        key = (theme, kind, "finding")
+        if key not in self.decks:
+            self.decks[key] = self.rng.sample(options, len(options))
+        deck = self.decks[key]
+        while deck:
+            candidate = make(self.fill(deck.pop()))
+            if candidate not in self.used:
+                self.used.add(candidate)
+                return candidate
+        # Every phrasing has been used: join two of them, as inspectors do in a longer finding.
+        if kind in ("strengths", "notes"):
+            # Whole sentences: a scarce pool is joined with the theme's evidence instead.
+            options = options + self.vocab.themes[theme]["narrative"]
+        for attempt in range(60):
+            parts = [self.fill(o) for o in self.rng.sample(options, min(len(options), 2 if attempt < 40 else 3))]
+            text = parts[0]
+            for part in parts[1:]:
+                text = self.join(kind, text, part)
+            candidate = make(text)
+            if candidate not in self.used:
+                self.used.add(candidate)
+                return candidate
+        raise ValueError(f"no distinct {kind} left for {theme}")
 
-    def pick(self, theme: str, kind: str) -> str:
-        options = THEMES[theme][kind]
-        fresh = [o for o in options if o not in self.used]
-        return self.unique(self.rng.choice(fresh or options))
+    @staticmethod
+    def join(kind: str, first: str, second: str) -> str:
+        if kind == "fixes":
+            return f"{first}, and {second}"
+        if kind == "problems":
+            lead = second if second[1:2].isupper() else second[0].lower() + second[1:]
+            return f"{first}, and {lead}"
+        return f"{first} {second}"
 
     def problem(self, theme: str) -> str:
         """A concern as printed: the problem, sometimes with its consequence."""
-        text = self.pick(theme, "problems") + "."
-        if self.rng.random() < 0.5:
-            # Concerns often carry their evidence, which makes them run to several lines.
-            text += " " + self.narrative(theme, self.rng.randint(1, 2))
-        if self.rng.random() < 0.45:
-            text += " " + self.rng.choice([
-                "This had been a concern at the last inspection.",
-                "Prisoners told us this affected their well-being.",
-                "Leaders had not taken effective action to address it.",
-                "This undermined other work to improve outcomes.",
-                "The impact on prisoners was significant.",
-            ])
-        return self.unique(text)
+        def make(core):
+            text = core + "."
+            if self.rng.random() < 0.5:
+                # Concerns often carry their evidence, which makes them run to several lines.
+                text += " " + self.narrative(theme, self.rng.randint(1, 2))
+            if self.rng.random() < 0.45:
+                text += " " + self.fill(self.deal("tails", self.vocab.tails))
+            return text
+        return self.draw(theme, "problems", make)
 
     def fix(self, theme: str, actor: str, verb: str = "should") -> str:
-        return self.unique(f"{actor} {verb} {self.pick(theme, 'fixes')}.")
+        return self.draw(theme, "fixes", lambda core: f"{actor} {verb} {core}.")
 
     def strength(self, theme: str) -> str:
-        return self.unique(self.pick(theme, "strengths"))
+        return self.draw(theme, "strengths", lambda core: core)
 
     def note(self, theme: str) -> str:
-        return self.unique(self.pick(theme, "notes"))
+        return self.draw(theme, "notes", lambda core: core)
 
     def title(self, theme: str) -> str:
-        return THEMES[theme]["title"]
+        return self.vocab.themes[theme]["title"]
 
     def survey_rows(self, themes, comparator=True):
         rows = []
         for theme in themes:
-            for question in THEMES[theme]["survey"]:
+            for question in self.vocab.themes[theme].get("survey", []):
                 here = self.rng.randint(5, 90)
                 rows.append([question, f"{here}%", f"{max(1, min(99, here + self.rng.randint(-15, 15)))}%"])
         return rows

@@ -35,18 +35,12 @@ def commission(rng) -> Commission:
     )
 
 
-def young(text: str) -> str:
-    """Secure care reports speak of young people, not prisoners."""
-    return (text.replace("prisoners'", "young people's").replace("prisoners", "young people")
-            .replace("Prisoners", "Young people").replace("prisoner", "young person")
-            .replace("The governor", "The provider").replace("the governor", "the manager"))
-
 
 def write(c: Commission, rng, density: float) -> Report:
     title = f"{c.place} Secure Accommodation Service Inspection report"
     report = Report("", {"title": title}, "helvetica", f"Inspection report for {c.place}", c.place)
     report.body_size = 11
-    author, pen = Author(report), Pen(rng, c.short_place)
+    author, pen = Author(report), Pen(rng, c.short_place, c.establishment.setting, c.establishment.nation)
     cover(author, c, c.place, ["Care Home Service (Secure Accommodation)",
                                f"Inspection completed on {long_date(c.fieldwork_end)}",
                                f"Service provided by: {c.establishment.operator}"])
@@ -54,13 +48,13 @@ def write(c: Commission, rng, density: float) -> Report:
     author.heading(1, "About the service", new_page=True)
     author.para(f"{c.place} is registered to provide a care home service, including secure "
                 f"accommodation, for up to {rng.randint(6, 24)} young people.")
-    author.para(pen.narrative("living-conditions", 2).replace("prisoners", "young people"))
+    author.para(pen.narrative("living-conditions", 2))
     author.heading(1, "About the inspection")
     author.para(f"This was an unannounced inspection which took place between {long_date(c.fieldwork_start)} "
                 f"and {long_date(c.fieldwork_end)}.")
     author.heading(1, "Key messages")
     for theme in rng.sample(["staff-relationships", "healthcare", "education-work", "leadership"], 3):
-        author.para(young(pen.narrative(theme, 1)), bullet=True)
+        author.para((pen.narrative(theme, 1)), bullet=True)
     grades = {q: rng.choice([2, 3, 3, 4, 4, 5, 5, 6]) for q, _ in QUESTIONS}
     author.heading(1, "From this inspection we evaluated this service as:")
     author.table(["Key question", "Grade"],
@@ -71,7 +65,7 @@ def write(c: Commission, rng, density: float) -> Report:
         author.heading(1, question, new_page=True)
         author.para(f"{grade} - {GRADES[grade]}", emphasis="bold")
         for _ in range(max(2, round(rng.uniform(4, 8) * density))):
-            author.para(young(pen.narrative(rng.choice(themes))))
+            author.para((pen.narrative(rng.choice(themes))))
         lists = []
         if grade <= 3 and rng.random() < 0.8:
             lists.append(("Requirements", "requirement", rng.randint(1, 2)))
@@ -83,12 +77,12 @@ def write(c: Commission, rng, density: float) -> Report:
                 theme = rng.choice(themes)
                 if kind == "requirement":
                     deadline = c.fieldwork_end + datetime.timedelta(days=rng.choice([30, 60, 90]))
-                    text = young(pen.fix(theme, f"By {long_date(deadline)}, the provider", "must"))
+                    text = (pen.fix(theme, f"By {long_date(deadline)}, the provider", "must"))
                     follow = ("This is to comply with Regulation 4(1)(a) (Welfare of users) of The Social "
                               "Care and Social Work Improvement Scotland (Requirements for Care Services) "
                               "Regulations 2011 (SSI 2011/210).")
                 else:
-                    text = young(pen.fix(theme, "The provider"))
+                    text = (pen.fix(theme, "The provider"))
                     follow = ("This is to ensure that care and support is consistent with the Health and "
                               f"Social Care Standards (HSCS) (HSCS {rng.choice(STANDARDS)}).")
                 author.finding(kind, text, kind_level=2, number=str(n), printed_number=f"{n}.")

@@ -19,6 +19,12 @@ CHAPTERS = [
     ("Purposeful activity", ["education-work", "time-out-of-cell"]),
     ("Resettlement", ["release-resettlement", "family-contact"]),
 ]
+CUSTODY_CHAPTERS = [
+    ("Safety", ["early-days", "self-harm-suicide", "use-of-force", "security-searching"]),
+    ("Respect", ["living-conditions", "equality", "healthcare", "mental-health"]),
+    ("Rights and records", ["complaints", "records"]),
+    ("Release", ["release-resettlement"]),
+]
 
 
 def commission(rng) -> Commission:
@@ -38,7 +44,7 @@ def write(c: Commission, rng, density: float) -> Report:
     title = f"{kind} inspection of {c.place}"
     report = Report("", {"title": title}, "times", title, f"CJINI: {c.place}")
     report.body_size = 11
-    author, pen = Author(report), Pen(rng, c.short_place)
+    author, pen = Author(report), Pen(rng, c.short_place, c.establishment.setting, c.establishment.nation)
     service = "The Police Service of Northern Ireland" if custody else "The Northern Ireland Prison Service"
     cover(author, c, title, [month_year(c.published)])
     contents = author.contents_page()
@@ -47,9 +53,10 @@ def write(c: Commission, rng, density: float) -> Report:
         author.para(pen.narrative("leadership"))
     author.heading(1, "Executive summary", new_page=True)
     for _ in range(max(3, round(4 * density))):
-        author.para(pen.narrative(rng.choice(["violence", "living-conditions", "release-resettlement"])))
+        author.para(pen.narrative(rng.choice(["use-of-force" if custody else "violence", "living-conditions", "release-resettlement"])))
     author.heading(1, "Recommendations")
-    all_themes = [t for _, ts in CHAPTERS for t in ts]
+    chapters = CUSTODY_CHAPTERS if custody else CHAPTERS
+    all_themes = [t for _, ts in chapters for t in ts]
     for group, count, actors in [("Strategic recommendations", rng.randint(2, 4), [service]),
                                  ("Operational recommendations", rng.randint(5, 12),
                                   [service, "The Governor", "The South Eastern Health and Social Care Trust"])]:
@@ -61,7 +68,7 @@ def write(c: Commission, rng, density: float) -> Report:
                 when = rng.choice(["three", "six", "six", "12"])
                 text = f"Within {when} months of the publication of this report, {text[0].lower()}{text[1:]}"
             author.finding("recommendation", text, kind_level=2, number=str(n), printed_number=f"{n}.")
-    for ch, (name, themes) in enumerate(CHAPTERS, start=1):
+    for ch, (name, themes) in enumerate(chapters, start=1):
         author.heading(1, name, number=f"Chapter {ch}", new_page=True)
         paragraph = 1
         for theme in themes:

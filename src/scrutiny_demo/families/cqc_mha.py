@@ -34,14 +34,6 @@ def commission(rng) -> Commission:
     )
 
 
-def patients(text: str) -> str:
-    """Hospital reports speak of patients and wards, not prisoners and wings."""
-    for old, new in [("prisoners'", "patients'"), ("prisoners", "patients"), ("Prisoners", "Patients"),
-                     ("prisoner", "patient"), ("the governor", "the provider"), ("The governor", "The provider"),
-                     ("wing", "ward"), ("prison", "hospital"), ("cell", "bedroom")]:
-        text = text.replace(old, new)
-    return text
-
 
 def write(c: Commission, rng, density: float) -> Report:
     ward = f"{rng.choice(WARDS)} Ward"
@@ -49,7 +41,7 @@ def write(c: Commission, rng, density: float) -> Report:
     report = Report("", {"title": title}, "helvetica", "Mental Health Act monitoring visit report",
                     f"{c.place} MHA monitoring")
     report.body_size = 11
-    author, pen = Author(report), Pen(rng, c.short_place)
+    author, pen = Author(report), Pen(rng, c.short_place, c.establishment.setting, c.establishment.nation)
     cover(author, c, "Mental Health Act monitoring visit report", [c.place, ward, long_date(c.fieldwork_end)])
     contents = author.contents_page()
     author.heading(1, "Visit details", new_page=True)
@@ -58,17 +50,17 @@ def write(c: Commission, rng, density: float) -> Report:
                             ["Patients detained on the day", str(rng.randint(6, 18))]], [0.4, 0.6])
     author.heading(1, "Summary")
     for _ in range(max(2, round(3 * density))):
-        author.para(patients(pen.narrative(rng.choice(["healthcare", "mental-health", "staff-relationships"]))))
+        author.para((pen.narrative(rng.choice(["healthcare", "mental-health", "staff-relationships"]))))
     author.heading(1, "Past actions identified", new_page=True)
     author.para("At our last visit we identified issues that required action. The provider sent us "
                 "an action statement describing how it would address them.")
     for theme in rng.sample(["records", "complaints", "living-conditions"], 2):
-        author.para(patients(pen.narrative(theme, 2)))
+        author.para((pen.narrative(theme, 2)))
     for name, themes in DOMAINS:
         author.heading(1, name, new_page=rng.random() < 0.5)
         for theme in themes:
             for _ in range(max(1, round(rng.uniform(2, 5) * density))):
-                author.para(patients(pen.narrative(theme)))
+                author.para((pen.narrative(theme)))
     author.heading(1, "Provider action statement")
     author.para(f"We ask that you provide us with an action statement by {long_date(c.fieldwork_end + datetime.timedelta(days=35))} "
                 "describing how you will address each of the issues below.")
@@ -76,8 +68,8 @@ def write(c: Commission, rng, density: float) -> Report:
     domain_themes = [t for _, ts in DOMAINS for t in ts]
     for n in range(1, rng.randint(3, 8) + 1):
         theme = rng.choice(domain_themes)
-        author.finding("concern", patients(pen.problem(theme)), kind_level=2, number=str(n), printed_number=f"{n}.")
-        author.finding("action_point", patients(pen.fix(theme, "The provider", "must")), kind_level=2,
+        author.finding("concern", (pen.problem(theme)), kind_level=2, number=str(n), printed_number=f"{n}.")
+        author.finding("action_point", (pen.fix(theme, "The provider", "must")), kind_level=2,
                        number=str(n), printed_number="", inline_label="Action required:", indent=1)
     author.finish_contents(contents)
     return report

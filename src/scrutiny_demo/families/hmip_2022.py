@@ -52,7 +52,7 @@ def write(c: Commission, rng, density: float) -> Report:
     kind = "an unannounced" if c.report_type == "unannounced-inspection" else "an announced"
     title = f"Report on {kind} inspection of {c.place}"
     report = Report("", {"title": title}, "helvetica", title, title)
-    author, pen = Author(report), Pen(rng, c.short_place)
+    author, pen = Author(report), Pen(rng, c.short_place, c.establishment.setting, c.establishment.nation)
 
     cover(author, c, title, ["by HM Chief Inspector of Prisons", span(c.fieldwork_start, c.fieldwork_end)])
     contents = author.contents_page()

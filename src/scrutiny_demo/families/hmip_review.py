@@ -35,7 +35,7 @@ def commission(rng) -> Commission:
 def write(c: Commission, rng, density: float) -> Report:
     title = f"Report on an independent review of progress at {c.place}"
     report = Report("", {"title": title}, "helvetica", title, f"Independent review of progress at {c.place}")
-    author, pen = Author(report), Pen(rng, c.short_place)
+    author, pen = Author(report), Pen(rng, c.short_place, c.establishment.setting, c.establishment.nation)
     cover(author, c, title, ["by HM Chief Inspector of Prisons", span(c.fieldwork_start, c.fieldwork_end)])
     contents = author.contents_page()
     author.heading(1, "Introduction", new_page=True)

@@ -48,7 +48,7 @@ def write(c: Commission, rng, density: float) -> Report:
     title = f"Report on {c.place} {kind} {span(c.fieldwork_start, c.fieldwork_end)}"
     report = Report("", {"title": title}, "times", f"{c.place}: {kind}", f"{c.place} inspection report")
     report.body_size = 11
-    author, pen = Author(report), Pen(rng, c.short_place)
+    author, pen = Author(report), Pen(rng, c.short_place, c.establishment.setting, c.establishment.nation)
     cover(author, c, f"Report on {c.place}", [kind, span(c.fieldwork_start, c.fieldwork_end)])
     contents = author.contents_page()
     author.heading(1, "Introduction", number="1.", new_page=True)

@@ -43,7 +43,7 @@ def write(c: Commission, rng, density: float) -> Report:
     title = f"Annual Report of the Independent Monitoring Board at {c.place}"
     report = Report("", {"title": title}, "helvetica", title, f"IMB {c.short_place} annual report")
     report.body_size = 11
-    author, pen = Author(report), Pen(rng, c.short_place)
+    author, pen = Author(report), Pen(rng, c.short_place, c.establishment.setting, c.establishment.nation)
     cover(author, c, title, [f"For reporting year {period}"])
     contents = author.contents_page()
     author.heading(1, "Statutory role of the IMB", number="1.", new_page=True)

@@ -37,7 +37,7 @@ def write(c: Commission, rng, density: float) -> Report:
     area = c.place.replace(" Constabulary", "").replace(" Police", "")
     title = f"Report on an unannounced inspection visit to police custody suites in {area}"
     report = Report("", {"title": title}, "helvetica", title, f"{area} police custody suites")
-    author, pen = Author(report), Pen(rng, area)
+    author, pen = Author(report), Pen(rng, area, c.establishment.setting, c.establishment.nation)
     cover(author, c, title, [c.place, span(c.fieldwork_start, c.fieldwork_end),
                              "Joint inspection by HMI Prisons and HMI Constabulary and Fire & Rescue Services"])
     contents = author.contents_page()
