@@ -2,12 +2,17 @@
 
 The pen writes in the words of the report's setting (prison, police custody, mental health
 hospital, children's secure care) and nation. Narrative sentences are dealt from a shuffled
-deck per theme, so a long report uses the whole pool before it repeats anything. A report
+deck per theme, so a long report uses the whole pool before it repeats anything; where a theme
+offers claims, about half its sentences set a claim in a frame, so the evidence grows as
+frames x claims. A report
 must not print the same finding twice (the gold is keyed on text), so findings are drawn
 without replacement; once a pool runs dry, two distinct phrasings of the theme are joined.
 """
 
 from scrutiny_demo.vocabulary import setting_for, vocabulary
+
+# How often a narrative sentence is one of the theme's claims set in a frame ("We found that …").
+CLAIM_SHARE = 0.7
 
 
 class Pen:
@@ -18,6 +23,7 @@ class Pen:
         self.words = self.vocab.words
         self.used: set[str] = set()
         self.decks: dict[tuple, list] = {}
+        self.openers_left = 2 * len(self.vocab.openers)
 
     def fill(self, template: str) -> str:
         rng = self.rng
@@ -42,14 +48,28 @@ class Pen:
         return deck.pop()
 
     def narrative(self, theme: str, sentences: int | None = None) -> str:
-        pool = self.vocab.themes[theme]["narrative"]
-        count = min(sentences or self.rng.randint(2, 5), len(pool))
+        entry = self.vocab.themes[theme]
+        pool, claims = entry["narrative"], entry["claims"]
+        count = min(sentences or self.rng.randint(2, 5), len(pool) + len(claims))
         chosen: list[str] = []
         for _ in range(count):
-            chosen.append(self.deal((theme, "narrative"), pool, chosen))
-        if self.rng.random() < 0.5:
+            if claims and self.rng.random() < CLAIM_SHARE:
+                claim = self.deal((theme, "claims"), claims, chosen)
+                chosen.append(claim)
+                chosen[-1] = self.deal("frames", self.vocab.frames).replace("{claim}", claim)
+            else:
+                chosen.append(self.deal((theme, "narrative"), pool, chosen))
+        if self.rng.random() < 0.5 and self.openers_left > 0:
+            # An opener is a stock phrase: a long report uses the deck twice, then does without.
+            self.openers_left -= 1
             chosen.insert(self.rng.randint(0, len(chosen)), self.deal("openers", self.vocab.openers))
         return " ".join(self.fill(s) for s in chosen)
+
+    def spread(self, themes) -> str:
+        """A theme for a filler paragraph: each of the themes in turn, in shuffled order, so a
+        long summary speaks of everything the report covers instead of a favourite few."""
+        themes = [t for t in dict.fromkeys(themes) if t in self.vocab.themes]
+        return self.deal(("spread",) + tuple(themes), themes)
 
     def draw(self, theme: str, kind: str, make) -> str:
         """A finding that no earlier finding in the report reads like."""

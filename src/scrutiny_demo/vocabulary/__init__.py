@@ -9,6 +9,7 @@ Talk to Me in Scotland, landings and SPAR Evolution in Northern Ireland).
 Placeholders: {pct} a percentage, {num} a count, {days} a number of days, {place} the
 establishment's short name, {unit} a wing, suite, ward or house; and the setting's words
 {people} {People} {person} {Person} {room} {rooms} {staff} {Staff} {site} {area} {areas}.
+A theme may also offer claims: clauses that the pen sets in a frame ("We found that {claim}.").
 """
 
 import re
@@ -17,11 +18,13 @@ from functools import lru_cache
 
 from scrutiny_demo.vocabulary import (
     common,
+    common_claims,
     custody,
     custody_cell,
     governance,
     hospital,
     hospital_care,
+    prison_evidence,
     prison_extra,
     regions,
     respect,
@@ -66,7 +69,8 @@ UNITS = {
 }
 
 SETTING_THEMES = {
-    "prison": [safety.THEMES, respect.THEMES, governance.THEMES, prison_extra.THEMES],
+    "prison": [safety.THEMES, respect.THEMES, governance.THEMES, prison_extra.THEMES,
+               prison_evidence.THEMES],
     "custody": [custody.THEMES, custody_cell.THEMES],
     "hospital": [hospital.THEMES, hospital_care.THEMES],
     "secure-care": [secure_care.THEMES, secure_care_life.THEMES],
@@ -82,7 +86,8 @@ def merge(*sources) -> dict:
     for source in sources:
         for slug, entry in source.items():
             into = themes.setdefault(slug, {"title": "", "narrative": [], "problems": [], "fixes": [],
-                                            "strengths": [], "notes": [], "survey": []})
+                                            "strengths": [], "notes": [], "survey": [],
+                                            "claims": []})
             for key, value in entry.items():
                 if key == "title":
                     into["title"] = value
@@ -99,6 +104,7 @@ class Vocabulary:
     openers: list
     tails: list
     swaps: list
+    frames: list
 
     def localise(self, text: str) -> str:
         for pattern, replacement in self.swaps:
@@ -110,12 +116,19 @@ class Vocabulary:
 def vocabulary(setting: str, nation: str = "england") -> Vocabulary:
     region = regions.REGIONS.get((setting, nation), {})
     blocked = region.get("blocked", [])
-    sources = [common.THEMES] + SETTING_THEMES[setting] + [region.get("themes", {})]
+    sources = [common.THEMES, common_claims.THEMES] + SETTING_THEMES[setting] + [region.get("themes", {})]
     themes = merge(*sources)
+    words = WORDS[setting]
     for entry in themes.values():
-        for key in ("narrative", "problems", "fixes", "strengths", "notes"):
-            entry[key] = [t for t in entry[key] if not any(b in t for b in blocked)]
+        for key in ("narrative", "problems", "fixes", "strengths", "notes", "claims"):
+            kept = {}
+            for t in entry[key]:
+                # A setting pool may restate a neutral sentence in its own words: keep one.
+                seen_as = re.sub(r"\{(\w+)\}", lambda m: words.get(m[1], m[0]), t)
+                if not any(b in t for b in blocked):
+                    kept.setdefault(seen_as, t)
+            entry[key] = list(kept.values())
     swaps = [(re.compile(p), r) for p, r in region.get("swaps", [])]
-    return Vocabulary(themes, WORDS[setting], region.get("units", UNITS[setting]),
+    return Vocabulary(themes, words, region.get("units", UNITS[setting]),
                       common.OPENERS[setting] + common.OPENERS["any"],
-                      common.TAILS, swaps)
+                      common.TAILS, swaps, common.FRAMES.get(setting, []) + common.FRAMES["any"])

@@ -40,6 +40,33 @@ OPENERS = {
     ],
 }
 
+# Frames for a theme's claims: the claim reads after "that" (or after a comma).
+FRAMES = {
+    "any": [
+        "We found that {claim}.",
+        "Records we examined showed that {claim}.",
+        "{Staff} we spoke to told us that {claim}.",
+        "{People} told us that {claim}, and our observations supported this.",
+        "Managers acknowledged that {claim}.",
+        "At the time of the inspection, {claim}.",
+        "It was evident during the inspection that {claim}.",
+        "Our own checks confirmed that {claim}.",
+        "During our visits to {unit}, we saw that {claim}.",
+        "Data provided by managers showed that {claim}.",
+        "Documents and meeting minutes showed that {claim}.",
+        "Evidence from our survey and interviews suggested that {claim}.",
+        "We were told, and saw for ourselves, that {claim}.",
+        "Inspectors noted that {claim}.",
+        "Our observations over several days showed that {claim}.",
+        "The evidence we gathered on {unit} showed that {claim}.",
+    ],
+    "prison": [
+        "{People} in our groups told us that {claim}.",
+        "Wing officers we interviewed accepted that {claim}.",
+        "Our survey and roll checks indicated that {claim}.",
+    ],
+}
+
 TAILS = [
     "This had been a concern at the last inspection.",
     "{People} told us this affected their well-being.",
