@@ -65,7 +65,7 @@ def write(c: Commission, rng, density: float) -> Report:
         author.heading(1, question, new_page=True)
         author.para(f"{grade} - {GRADES[grade]}", emphasis="bold")
         for _ in range(max(2, round(rng.uniform(4, 8) * density))):
-            author.para((pen.narrative(rng.choice(themes))))
+            author.para(pen.narrative(pen.spread(themes)))
         lists = []
         if grade <= 3 and rng.random() < 0.8:
             lists.append(("Requirements", "requirement", rng.randint(1, 2)))

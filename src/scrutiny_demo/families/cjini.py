@@ -53,7 +53,7 @@ def write(c: Commission, rng, density: float) -> Report:
         author.para(pen.narrative("leadership"))
     author.heading(1, "Executive summary", new_page=True)
     for _ in range(max(3, round(4 * density))):
-        author.para(pen.narrative(rng.choice(["use-of-force" if custody else "violence", "living-conditions", "release-resettlement"])))
+        author.para(pen.narrative(pen.spread(t for _, ts in (CUSTODY_CHAPTERS if custody else CHAPTERS) for t in ts)))
     author.heading(1, "Recommendations")
     chapters = CUSTODY_CHAPTERS if custody else CHAPTERS
     all_themes = [t for _, ts in chapters for t in ts]

@@ -72,7 +72,7 @@ def inspection_team(author, rng, level=1, title="Inspection team") -> None:
 def appendix_text(author, pen, title, number, themes, paragraphs) -> None:
     author.heading(1, title, number=number, new_page=True)
     for _ in range(paragraphs):
-        author.para(pen.narrative(pen.rng.choice(themes)))
+        author.para(pen.narrative(pen.spread(themes)))
 
 
 def evidence_chapter(author, pen, title, number, themes, density, paragraph_prefix=None,

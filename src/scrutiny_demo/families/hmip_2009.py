@@ -62,7 +62,7 @@ def write(c: Commission, rng, density: float) -> Report:
     glossary(author, rng=rng)
     author.heading(1, "Introduction", new_page=True)
     for _ in range(max(3, round(4 * density))):
-        author.para(pen.narrative(rng.choice(["leadership", "violence", "time-out-of-cell"])))
+        author.para(pen.narrative(pen.spread(["leadership", "staffing"] + [t for _, ts in NEW_SECTIONS for t in ts])))
     author.heading(1, "Fact page", new_page=True)
     author.table(["", ""], [["Task of the establishment", "Category B local prison"],
                             ["Certified normal accommodation", str(rng.randint(300, 900))],
@@ -81,8 +81,7 @@ def write_section_end_lists(author, pen, c, density):
     author.heading(1, "Healthy prison summary", new_page=True)
     hp = 1
     for _ in range(max(6, round(10 * density))):
-        author.para(pen.narrative(rng.choice(["violence", "living-conditions", "education-work",
-                                              "release-resettlement"])), number=f"HP{hp}")
+        author.para(pen.narrative(pen.spread(t for _, ts in OLD_SECTIONS for t in ts)), number=f"HP{hp}")
         hp += 1
     author.heading(2, "Main recommendations")
     for theme in rng.sample(["self-harm-suicide", "violence", "time-out-of-cell", "education-work",
@@ -117,7 +116,7 @@ def write_summary_section(author, pen, c, density):
     service = "NOMS" if c.fieldwork_end.year < 2017 else "HMPPS"
     author.heading(1, "Summary", new_page=True)
     for n in range(1, max(6, round(8 * density))):
-        author.para(pen.narrative(rng.choice(["violence", "living-conditions", "education-work"])), number=f"S{n}")
+        author.para(pen.narrative(pen.spread(t for _, ts in NEW_SECTIONS for t in ts)), number=f"S{n}")
     references = []
     for s, (name, themes) in enumerate(NEW_SECTIONS, start=1):
         last = evidence_chapter(author, pen, name, f"Section {s}.", themes, density * 1.2, str(s))

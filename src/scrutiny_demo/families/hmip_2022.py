@@ -58,7 +58,7 @@ def write(c: Commission, rng, density: float) -> Report:
     contents = author.contents_page()
     author.heading(1, "Introduction", new_page=True)
     for _ in range(max(3, round(4 * density))):
-        author.para(pen.narrative(rng.choice(["leadership", "violence", "time-out-of-cell", "staffing"])))
+        author.para(pen.narrative(pen.spread(t for _, ts in SECTIONS for t in ts)))
     author.heading(1, f"What needs to improve at {c.place}", new_page=True)
     author.para(
         "During this inspection we identified key concerns, some of which should be treated as "
@@ -92,7 +92,7 @@ def write(c: Commission, rng, density: float) -> Report:
     author.para(f"Outcomes were {rng.choice(scores)} for safety and {rng.choice(scores)} for respect.")
     number = 1
     for _ in range(max(2, round(3 * density))):
-        author.para(pen.narrative(rng.choice(["violence", "living-conditions", "education-work"])), number=f"1.{number}")
+        author.para(pen.narrative(pen.spread(t for _, ts in SECTIONS[1:] for t in ts)), number=f"1.{number}")
         number += 1
     author.heading(2, "Notable positive practice")
     practices = rng.randint(1, 4)

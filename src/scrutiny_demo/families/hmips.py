@@ -56,7 +56,7 @@ def write(c: Commission, rng, density: float) -> Report:
         author.para(pen.narrative("leadership"), number=f"1.{n}")
     author.heading(1, "Overview", number="2.", new_page=True)
     for n in range(1, max(3, round(5 * density))):
-        author.para(pen.narrative(rng.choice(["leadership", "living-conditions", "violence"])), number=f"2.{n}")
+        author.para(pen.narrative(pen.spread(["leadership", "staffing", "living-conditions", "violence", "staff-relationships", "healthcare", "education-work", "release-resettlement", "family-contact", "time-out-of-cell"])), number=f"2.{n}")
     if follow_up:
         write_follow_up(author, pen, c, density)
     else:

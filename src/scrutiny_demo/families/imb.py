@@ -61,7 +61,7 @@ def write(c: Commission, rng, density: float) -> Report:
     author.heading(2, "Main judgements", number="3.2")
     for question, (_, themes) in zip(QUESTIONS, EVIDENCE):
         author.para(question, emphasis="bold")
-        author.para(pen.narrative(rng.choice(themes)))
+        author.para(pen.narrative(pen.spread(themes)))
     modern = c.published.year >= 2019
     author.heading(2, "Main areas for development" if modern else "Issues requiring a response", number="3.3")
     groups = [("the Minister", ["release-resettlement", "staffing", "mental-health", "living-conditions"]),
