@@ -92,6 +92,9 @@ class TypeStyle:
         body = [line for line in lines if line.size == self.body_size]
         self.column_right = max((line.right for line in body), default=0)
         self.column_left = min((line.left for line in body), default=0)
+        # The foot of the text area: the lowest body line of the fullest page.
+        self.text_bottom = min((line.bottom for line in body), default=0)
+        self.line_pitch = statistics.median([line.height for line in body]) + self.line_gap if body else 12
         for line in lines:
             line.heading = self.looks_like_heading(line)
         self.heading_sizes = sorted({line.size for line in lines if line.heading}, reverse=True)
@@ -102,6 +105,10 @@ class TypeStyle:
         if line.size >= self.body_size + 0.5:
             return True
         return line.bold and line.size >= self.body_size - 0.3 and not line.text.endswith((",", ";"))
+
+    def ends_page_early(self, line: Line) -> bool:
+        """A page whose text stops two or more lines above the foot: something was carried over."""
+        return line.bottom - self.text_bottom >= 2 * self.line_pitch
 
     def is_short(self, line: Line) -> bool:
         width = self.column_right - self.column_left
@@ -145,8 +152,12 @@ def starts_new_block(block_lines: list[Line], line: Line, style: TypeStyle) -> b
         return True
     if not same_page:
         # Over a page break the gap says nothing: a finished sentence ends the paragraph unless
-        # the next line carries on a hanging indent or in lower case.
-        return ends_sentence and not hanging and not line.text[:1].islower()
+        # the next line carries on a hanging indent or in lower case, or the page stopped short
+        # after a line that filled the column (a paragraph's last lines kept together overleaf).
+        if not ends_sentence or hanging or line.text[:1].islower():
+            return False
+        carried_over = style.ends_page_early(previous) and not style.is_short(previous)
+        return not carried_over or bool(ITEM_START.match(line.text))
     return ends_sentence and style.is_short(previous) and line.text[:1].isupper()
 
 
