@@ -118,6 +118,7 @@ def read_page_lines(page, number: int, probe: _CharProbe) -> PageLines:
             lines.append(line)
     finally:
         textpage.close()
+        page.close()
     for bottom, top in bullets:
         middle = (bottom + top) / 2
         for line in lines:
