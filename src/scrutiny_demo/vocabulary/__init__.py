@@ -21,15 +21,18 @@ from scrutiny_demo.vocabulary import (
     common_claims,
     custody,
     custody_cell,
+    custody_claims,
     governance,
     hospital,
     hospital_care,
+    hospital_claims,
     prison_evidence,
     prison_extra,
     regions,
     respect,
     safety,
     secure_care,
+    secure_care_claims,
     secure_care_life,
 )
 
@@ -71,9 +74,9 @@ UNITS = {
 SETTING_THEMES = {
     "prison": [safety.THEMES, respect.THEMES, governance.THEMES, prison_extra.THEMES,
                prison_evidence.THEMES],
-    "custody": [custody.THEMES, custody_cell.THEMES],
-    "hospital": [hospital.THEMES, hospital_care.THEMES],
-    "secure-care": [secure_care.THEMES, secure_care_life.THEMES],
+    "custody": [custody.THEMES, custody_cell.THEMES, custody_claims.THEMES],
+    "hospital": [hospital.THEMES, hospital_care.THEMES, hospital_claims.THEMES],
+    "secure-care": [secure_care.THEMES, secure_care_life.THEMES, secure_care_claims.THEMES],
 }
 
 

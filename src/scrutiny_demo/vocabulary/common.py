@@ -65,6 +65,21 @@ FRAMES = {
         "Wing officers we interviewed accepted that {claim}.",
         "Our survey and roll checks indicated that {claim}.",
     ],
+    "custody": [
+        "Custody sergeants we spoke to told us that {claim}.",
+        "The custody records we examined showed that {claim}.",
+        "CCTV footage we viewed showed that {claim}.",
+    ],
+    "hospital": [
+        "The ward manager told us that {claim}.",
+        "Patients' care records showed that {claim}.",
+        "The detention paperwork we reviewed showed that {claim}.",
+    ],
+    "secure-care": [
+        "Young people told us that {claim}.",
+        "Keyworkers we spoke to told us that {claim}.",
+        "Care plans and daily logs showed that {claim}.",
+    ],
 }
 
 TAILS = [
