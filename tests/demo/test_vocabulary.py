@@ -35,24 +35,34 @@ def test_findings_speak_of_the_setting(tmp_path):
         assert speaking[family] / total >= 0.6, (family, speaking[family], total)
 
 
-def test_long_prison_reports_do_not_repeat_narrative_sentences():
-    """Prison themes set claims in frames and filler spreads over every theme, so even a
-    100-page prison report prints no evidence sentence more than a few times (it printed one
-    81 times before). Custody, hospital and secure care pools are not yet combinatorial."""
-    from scrutiny_demo.document import Paragraph
-    from scrutiny_demo.vocabulary import setting_for
+# Compliance lines after a Care Inspectorate item are formulaic by design (not narrative).
+COMPLIANCE = re.compile(r"^This is to (comply with|ensure that care and support)")
 
-    checked = 0
+
+def worst_repeats(seed):
+    """Per family, the most times one narrative sentence (numbers masked) is printed in a report."""
+    from scrutiny_demo.document import Paragraph
+
+    worst = {}
     for index in range(27):
-        family, commission, report, _ = compose(5, index)
-        if setting_for(commission.establishment.setting) != "prison":
-            continue
-        checked += 1
+        family, _, report, _ = compose(seed, index)
         counts = collections.Counter(
             re.sub(r"\d+", "#", sentence)
             for block in report.blocks
             if isinstance(block, Paragraph) and block.finding is None
-            for sentence in re.split(r"(?<=[.?!])\s+", block.text) if len(sentence) > 40)
+            for sentence in re.split(r"(?<=[.?!])\s+", block.text)
+            if len(sentence) > 40 and not COMPLIANCE.match(sentence))
         sentence, times = counts.most_common(1)[0]
-        assert times <= 10, (family.SLUG, times, sentence)
-    assert checked >= 15
+        if times > worst.get(family.SLUG, (0, ""))[0]:
+            worst[family.SLUG] = (times, sentence)
+    return worst
+
+
+def test_long_reports_do_not_repeat_narrative_sentences():
+    """Every setting's themes set claims in frames and filler spreads over every theme, so even
+    a 100-page report prints no evidence sentence more than a few times (before claims, a
+    prison report printed one 81 times, a custody report 23, secure care 14)."""
+    worst = worst_repeats(5)
+    assert len(worst) == 9, sorted(worst)
+    for family, (times, sentence) in worst.items():
+        assert times <= 10, (family, times, sentence)
