@@ -1,11 +1,13 @@
 """Database housekeeping commands: `scrutiny migrate` and `scrutiny manage ...`."""
 
+import argparse
+
 
 def register(subparsers) -> None:
     migrate = subparsers.add_parser("migrate", help="create or update the database schema")
     migrate.set_defaults(func=run_migrate)
     manage = subparsers.add_parser("manage", help="run a Django management command")
-    manage.add_argument("args", nargs="*")
+    manage.add_argument("args", nargs=argparse.REMAINDER, help="the command and its options")
     manage.set_defaults(func=run_manage)
 
 

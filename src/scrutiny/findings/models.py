@@ -94,24 +94,29 @@ class TagOrigin(models.TextChoices):
     PERSON = "person", "Person"
 
 
-class Tag(models.Model):
-    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="tags")
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="tags")
+class Labelling(models.Model):
+    """What every label on a finding carries: where it came from and how sure it is."""
+
     origin = models.CharField(max_length=10, choices=TagOrigin.choices, default=TagOrigin.RULE)
     confidence = models.FloatField(default=1.0)
     # The words that triggered a rule tag, so that an analyst can see why it is there.
     evidence = models.CharField(max_length=300, blank=True)
 
     class Meta:
+        abstract = True
+
+
+class Tag(Labelling):
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="tags")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="tags")
+
+    class Meta:
         constraints = [models.UniqueConstraint(fields=["finding", "theme"], name="tag_unique")]
 
 
-class PopulationTag(models.Model):
+class PopulationTag(Labelling):
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="population_tags")
     population = models.ForeignKey(Population, on_delete=models.CASCADE, related_name="tags")
-    origin = models.CharField(max_length=10, choices=TagOrigin.choices, default=TagOrigin.RULE)
-    confidence = models.FloatField(default=1.0)
-    evidence = models.CharField(max_length=300, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["finding", "population"], name="population_tag_unique")]

@@ -137,17 +137,15 @@ class Ingester:
         )
 
     def _tag(self, findings: list[Finding]) -> None:
-        tags, population_tags = [], []
-        for finding in findings:
-            for s in self.theme_tagger.suggest(finding.text):
-                tags.append(Tag(finding=finding, theme=self.themes[s.slug], origin=TagOrigin.RULE,
-                                confidence=s.confidence, evidence=", ".join(s.evidence)[:300]))
-            for s in self.population_tagger.suggest(finding.text):
-                population_tags.append(PopulationTag(finding=finding, population=self.populations[s.slug],
-                                                     origin=TagOrigin.RULE, confidence=s.confidence,
-                                                     evidence=", ".join(s.evidence)[:300]))
-        Tag.objects.bulk_create(tags)
-        PopulationTag.objects.bulk_create(population_tags)
+        for model, tagger, field, terms in (
+            (Tag, self.theme_tagger, "theme", self.themes),
+            (PopulationTag, self.population_tagger, "population", self.populations),
+        ):
+            model.objects.bulk_create([
+                model(finding=finding, **{field: terms[s.slug]}, origin=TagOrigin.RULE,
+                      confidence=s.confidence, evidence=", ".join(s.evidence)[:300])
+                for finding in findings for s in tagger.suggest(finding.text)
+            ])
 
     def _keep_file(self, path: Path, digest: str) -> None:
         target = Path(settings.SCRUTINY_FILES_DIR) / digest[:2] / f"{digest}{path.suffix.lower()}"
