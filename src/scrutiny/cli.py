@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "scrutiny.reports.commands",  # ingest, bench ingest
     "scrutiny.dashboard.commands",  # serve
     "scrutiny.commands",  # migrate, manage
+    "scrutiny.operations.commands",  # backup, restore
 ]
 
 

@@ -1,0 +1,1 @@
+"""Running Scrutiny on a server: backup and restore of the database with the kept report files."""
