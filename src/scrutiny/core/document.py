@@ -4,6 +4,7 @@ Every reader (PDF, DOCX, HTML, plain text) produces the same shape, so extractio
 care which format a report arrived in.
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -11,6 +12,25 @@ HEADING = "heading"
 PARAGRAPH = "paragraph"
 LIST_ITEM = "list_item"
 TABLE_CELL = "table_cell"
+
+
+# What no column or export can hold, whatever a file contains: NUL (PostgreSQL refuses it in
+# text), the other C0 controls (XML, and so an XLSX export, refuses them) and lone surrogates
+# (not UTF-8). Readers pass their raw text through storable_text before making blocks of it.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def storable_text(text: str, keep: str = "") -> str:
+    """Text with each unstorable character replaced one for one (a control by a space, a lone
+    surrogate by U+FFFD), so positions into it still hold; `keep` names controls to leave."""
+
+    def replace(match: re.Match) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        return "\ufffd" if char >= "\ud800" else " "
+
+    return _UNSTORABLE.sub(replace, text)
 
 
 class UnreadableDocument(Exception):

@@ -4,6 +4,7 @@ footers live in other parts of the package and are never read."""
 
 import re
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -13,6 +14,10 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 LIST_STYLE = re.compile(r"^list (bullet|number|paragraph|continue)", re.IGNORECASE)
 SPACES = re.compile(r"\s+")
+# What zipfile raises on a damaged package besides BadZipFile: a bad deflate stream, an offset
+# before the start of the file, a stream cut short, a compression method or encryption it lacks.
+DAMAGED_PACKAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError,
+                   NotImplementedError, RuntimeError, ValueError)
 
 
 def read_docx(path, name: str) -> Document:
@@ -21,16 +26,16 @@ def read_docx(path, name: str) -> Document:
             document_xml = package.read("word/document.xml")
             styles_xml = read_part(package, "word/styles.xml")
             numbering_xml = read_part(package, "word/numbering.xml")
-    except zipfile.BadZipFile as error:
+    except KeyError as error:
+        raise UnreadableDocument(UnreadableDocument.CORRUPT, "no word/document.xml in the package") from error
+    except DAMAGED_PACKAGE as error:
         with open(path, "rb") as handle:
             head = handle.read(8)
         if not head:
             raise UnreadableDocument(UnreadableDocument.EMPTY, str(path)) from error
         if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: an encrypted package or a .doc renamed
             raise UnreadableDocument(UnreadableDocument.ENCRYPTED, "password-protected or legacy Word file") from error
-        raise UnreadableDocument(UnreadableDocument.CORRUPT, "not a DOCX package") from error
-    except KeyError as error:
-        raise UnreadableDocument(UnreadableDocument.CORRUPT, "no word/document.xml in the package") from error
+        raise UnreadableDocument(UnreadableDocument.CORRUPT, "not a DOCX package, or a damaged one") from error
     try:
         body = etree.fromstring(document_xml).find(f"{W}body")
     except etree.XMLSyntaxError as error:
@@ -51,9 +56,10 @@ def read_docx(path, name: str) -> Document:
 
 
 def read_part(package: zipfile.ZipFile, part: str):
+    """An optional part (styles, numbering); missing or damaged, the text is still read without it."""
     try:
         return etree.fromstring(package.read(part))
-    except (KeyError, etree.XMLSyntaxError):
+    except (KeyError, etree.XMLSyntaxError, *DAMAGED_PACKAGE):
         return None
 
 

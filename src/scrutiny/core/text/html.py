@@ -4,7 +4,9 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from scrutiny.core.document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document, UnreadableDocument
+from scrutiny.core.document import (
+    HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document, UnreadableDocument, storable_text,
+)
 
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 TEXT_TAGS = {"p": PARAGRAPH, "dt": PARAGRAPH, "dd": PARAGRAPH, "blockquote": PARAGRAPH,
@@ -36,7 +38,7 @@ def read_html(path, name: str) -> Document:
 
 
 def clean(text: str) -> str:
-    return SPACES.sub(" ", text).strip()
+    return SPACES.sub(" ", storable_text(text)).strip()
 
 
 def walk(node, blocks: list[Block]) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from scrutiny.core.document import UnreadableDocument
+from scrutiny.core.document import UnreadableDocument, storable_text
 
 # Browsers and Word draw list bullets as separate glyphs, often after the text of the page.
 BULLET_GLYPHS = "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u00b7\u2013\u2014-*\uf0b7\uf0a7"
@@ -80,11 +80,17 @@ class _CharProbe:
         return b"bold" in name or b"black" in name or b"heavy" in name
 
 
-def read_page_lines(page, number: int, probe: _CharProbe) -> PageLines:
+def read_page_lines(page, number: int, probe: _CharProbe) -> PageLines | None:
     width, height = page.get_size()
-    textpage = page.get_textpage()
     try:
-        text = textpage.get_text_range()
+        textpage = page.get_textpage()
+    except pdfium.PdfiumError:
+        page.close()
+        return None
+    try:
+        # One for one, so positions in the text still find their characters; \x02 is pdfium's
+        # mark for a hyphen that only breaks a word, which joining lines needs.
+        text = storable_text(textpage.get_text_range(), keep="\x02")
         handle = textpage.raw
         geometry_ok = textpage.count_chars() == len(text)
         lines: list[Line] = []
@@ -134,9 +140,22 @@ def read_pdf_pages(path) -> list[PageLines]:
         if len(pdf) == 0:
             raise UnreadableDocument(UnreadableDocument.EMPTY, "the PDF has no pages")
         probe = _CharProbe()
-        pages = [read_page_lines(pdf[index], index + 1, probe) for index in range(len(pdf))]
+        pages = [read_page(pdf, index, probe) for index in range(len(pdf))]
     finally:
         pdf.close()
+    if all(page is None for page in pages):
+        raise UnreadableDocument(UnreadableDocument.CORRUPT, "no page of the PDF could be read")
+    # A damaged page reads as a blank one: the rest of the report keeps its page numbers.
+    pages = [page or PageLines(index + 1, 0, 0, []) for index, page in enumerate(pages)]
     if not any(page.lines for page in pages):
         raise UnreadableDocument(UnreadableDocument.NO_TEXT_LAYER, str(path))
     return pages
+
+
+def read_page(pdf, index: int, probe: _CharProbe) -> PageLines | None:
+    """The lines of one page, or None when pdfium cannot load the page or its text."""
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError:
+        return None
+    return read_page_lines(page, index + 1, probe)

@@ -2,7 +2,7 @@
 
 import re
 
-from scrutiny.core.document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document, UnreadableDocument
+from scrutiny.core.document import HEADING, LIST_ITEM, PARAGRAPH, Block, Document, UnreadableDocument, storable_text
 
 BULLET = re.compile(r"^\s*[-*\u2022\u25cf\u25aa]\s+")
 NUMBERED = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]{1,3}\)|\(\d{1,3}\))\s+\S", re.IGNORECASE)
@@ -14,9 +14,9 @@ def read_plain(path, name: str) -> Document:
     with open(path, "rb") as handle:
         raw = handle.read()
     text = raw.decode("utf-8", errors="replace")
-    if not text.strip():
+    pages = [storable_text(page) for page in text.split("\f")]
+    if not any(page.strip() for page in pages):
         raise UnreadableDocument(UnreadableDocument.EMPTY, str(path))
-    pages = text.split("\f")
     blocks: list[Block] = []
     for number, page in enumerate(pages, start=1):
         blocks.extend(page_blocks(page, number))
