@@ -99,7 +99,11 @@ class ReportFactory(factory.django.DjangoModelFactory):
     content_hash = factory.Sequence(lambda n: hashlib.sha256(f"report {n}".encode()).hexdigest())
     page_count = 64
     source_url = factory.Sequence(lambda n: f"https://example.org/reports/{n}.pdf")
-    is_published = True
+    state = "published"
+
+    class Params:
+        # ReportFactory(draft=True): a report not yet published (state draft, hidden from the public)
+        draft = factory.Trait(state="draft")
 
     @factory.post_generation
     def establishments(report, create, extracted, **kwargs):

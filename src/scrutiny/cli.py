@@ -13,6 +13,7 @@ COMMAND_MODULES = [
     "scrutiny_demo.commands",  # demo generate
     "scrutiny.reports.commands",  # ingest, bench ingest
     "scrutiny.dashboard.commands",  # serve
+    "scrutiny.accounts.commands",  # accounts invite, list, purge
     "scrutiny.commands",  # migrate, manage
     "scrutiny.operations.commands",  # backup, restore
 ]

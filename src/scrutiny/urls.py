@@ -2,4 +2,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("scrutiny.dashboard.urls")),
+    path("", include("scrutiny.accounts.urls")),
+    path("", include("scrutiny.curation.urls")),
 ]

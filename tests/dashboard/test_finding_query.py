@@ -85,7 +85,7 @@ def test_unpublished_findings_and_reports_are_never_counted():
     shown = ReportFactory(body=body("hmip"))
     FindingFactory(report=shown, themes=["food"])
     FindingFactory(report=shown, is_published=False, themes=["food"])
-    draft = ReportFactory(body=body("cqc"), is_published=False)
+    draft = ReportFactory(body=body("cqc"), draft=True)
     # Even if a finding's own flag was left on, a draft report hides it.
     FindingFactory(report=draft, is_published=True, themes=["food"])
     assert public_findings().count() == 1

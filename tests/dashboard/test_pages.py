@@ -34,7 +34,7 @@ def kelderbrook():
 
 @pytest.fixture
 def draft():
-    report = ReportFactory(body=body("cqc"), title="Draft report on Secretmoor", is_published=False,
+    report = ReportFactory(body=body("cqc"), title="Draft report on Secretmoor", draft=True,
                            establishments=[EstablishmentFactory(name="HMP Secretmoor", needs_review=True)])
     finding = FindingFactory(report=report, text="A secret kitchen finding.", themes=["food"])
     return report, finding

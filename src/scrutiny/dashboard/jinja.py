@@ -3,6 +3,7 @@ and the few filters the pages share."""
 
 from datetime import date
 
+from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
@@ -34,12 +35,19 @@ def link(href: str, text, classes: str = "govuk-link") -> Markup:
     return Markup('<a class="{}" href="{}">{}</a>').format(classes, href, text)
 
 
+def is_staff(request) -> bool:
+    """Signed in with a role beyond the public one: the header then links to the staff pages."""
+    from scrutiny.accounts.access import is_staff_member
+
+    return request is not None and is_staff_member(request.user)
+
+
 def environment(**options) -> Environment:
     loader = options.pop("loader", None)
     loaders = [PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")})]
     if loader is not None:
         loaders.insert(0, loader)
     env = Environment(loader=ChoiceLoader(loaders), **options)
-    env.globals.update({"static": static, "url": url, "link": link})
+    env.globals.update({"static": static, "url": url, "link": link, "messages": get_messages, "is_staff": is_staff})
     env.filters.update({"number": number, "long_date": long_date, "plural": plural})
     return env

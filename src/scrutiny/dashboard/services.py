@@ -198,6 +198,15 @@ def accessibility_page() -> dict:
     return {"reviewed": ACCESSIBILITY_REVIEWED, "next_review": ACCESSIBILITY_NEXT_REVIEW}
 
 
+def privacy_page() -> dict:
+    from django.conf import settings
+
+    return {
+        "session_hours": settings.SESSION_COOKIE_AGE // 3600,
+        "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+
+
 def about_page() -> dict:
     return {
         "kinds": [(k.value, k.label, _counts_as(k.value)) for k in Kind],

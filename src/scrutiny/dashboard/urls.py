@@ -16,4 +16,5 @@ urlpatterns = [
     path("bodies/<slug:slug>", views.body, name="body"),
     path("about", views.about, name="about"),
     path("accessibility", views.accessibility, name="accessibility"),
+    path("privacy", views.privacy, name="privacy"),
 ]

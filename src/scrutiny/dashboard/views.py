@@ -2,48 +2,65 @@
 
 from django.shortcuts import render
 
+from scrutiny.accounts.access import public
 from scrutiny.dashboard import services
 
 
+@public
 def home(request):
     return render(request, "home.html", services.home_page())
 
 
+@public
 def findings(request):
     return render(request, "findings.html", services.findings_page(request.GET))
 
 
+@public
 def finding(request, finding_id: int):
     return render(request, "finding.html", services.finding_page(finding_id))
 
 
+@public
 def reports(request):
     return render(request, "reports.html", services.reports_page(request.GET))
 
 
+@public
 def report(request, report_id: int):
     return render(request, "report.html", services.report_page(report_id))
 
 
+@public
 def establishments(request):
     return render(request, "establishments.html", services.establishments_page())
 
 
+@public
 def establishment(request, slug: str):
     return render(request, "establishment.html", services.establishment_page(slug))
 
 
+@public
 def bodies(request):
     return render(request, "bodies.html", services.bodies_page())
 
 
+@public
 def body(request, slug: str):
     return render(request, "body.html", services.body_page(slug))
 
 
+@public
 def about(request):
     return render(request, "about.html", services.about_page())
 
 
+@public
 def accessibility(request):
     return render(request, "accessibility.html", services.accessibility_page())
+
+
+@public
+def privacy(request):
+    return render(request, "privacy.html", services.privacy_page())

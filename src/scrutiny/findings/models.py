@@ -69,6 +69,8 @@ class Finding(models.Model):
     year = models.PositiveSmallIntegerField(db_index=True)
     reporting_year = models.PositiveSmallIntegerField(db_index=True)
     is_published = models.BooleanField(default=True, db_index=True)
+    # Bumped by every edit, so that of two people editing at once the second is told.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["report", "position"]

@@ -19,7 +19,9 @@ from scrutiny.core.tagging import KeywordTagger, Vocabulary
 from scrutiny.findings.models import Finding, PopulationTag, Tag, TagOrigin
 from scrutiny.reports.extraction import extract_report
 from scrutiny.reports.metadata import BadReport, ReportMetadata, read_metadata
-from scrutiny.reports.models import Report, reporting_year_of
+from scrutiny.curation.models import Action
+from scrutiny.curation.services import record
+from scrutiny.reports.models import Report, State, reporting_year_of
 
 REPORT_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt"}
 SIDECAR_SUFFIXES = (".meta.json", ".gold.jsonl")
@@ -52,9 +54,10 @@ def report_files(paths: list[Path]) -> list[Path]:
 
 
 class Ingester:
-    def __init__(self, overrides: dict | None = None, publish: bool = True, keep_files: bool = True):
+    def __init__(self, overrides: dict | None = None, publish: bool = True, keep_files: bool = True, user=None):
         self.overrides = overrides or {}
         self.publish = publish
+        self.user = user  # who asked (a web upload); None for the command line
         self.keep_files = keep_files
         themes = list(Theme.objects.all())
         self.themes = {t.slug: t for t in themes}
@@ -110,7 +113,8 @@ class Ingester:
             published=meta.published, fieldwork_start=meta.fieldwork_start, fieldwork_end=meta.fieldwork_end,
             legal_basis=meta.legal_basis, source_url=meta.source_url, file_name=path.name,
             file_format=path.suffix.lower().lstrip("."), content_hash=digest, page_count=extracted.page_count,
-            language=meta.language, extraction_profile=extracted.profile, is_published=self.publish,
+            language=meta.language, extraction_profile=extracted.profile,
+            state=State.PUBLISHED if self.publish else State.DRAFT,
         )
         if meta.co_bodies:
             report.co_bodies.set(meta.co_bodies)
@@ -119,6 +123,10 @@ class Ingester:
             _name_after_latest_report(establishment, meta)
         findings = Finding.objects.bulk_create([self._finding(report, i, f) for i, f in enumerate(extracted.findings)])
         self._tag(findings)
+        record(
+            self.user, Action.CREATED, report,
+            f"Ingested {path.name}: {len(findings)} findings, {'published' if self.publish else 'as a draft'}",
+        )
         return report
 
     def _establishment(self, meta: ReportMetadata) -> Establishment | None:

@@ -26,6 +26,14 @@ class LegalBasis(models.TextChoices):
     SECURE_WELFARE = "secure-welfare", "Children's secure welfare orders"
 
 
+class State(models.TextChoices):
+    """Draft → in review → published. Only a published report, and its findings, is public."""
+
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+
+
 class Report(models.Model):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="reports")
     co_bodies = models.ManyToManyField(Body, related_name="joint_reports", blank=True)
@@ -45,7 +53,13 @@ class Report(models.Model):
     page_count = models.PositiveIntegerField(null=True, blank=True)
     language = models.CharField(max_length=10, default="en")
     extraction_profile = models.CharField(max_length=60, blank=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PUBLISHED)
+    # state == published, kept beside it (and copied to each finding) for the public queries.
     is_published = models.BooleanField(default=True, db_index=True)
+    # A stable key that historic import and export use to recognise the report.
+    reference = models.CharField(max_length=120, unique=True)
+    # Bumped by every edit: an edit made against an older version is refused, not merged.
+    version = models.PositiveIntegerField(default=1)
     ingested_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -54,9 +68,20 @@ class Report(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = default_reference(self.body.slug, self.content_hash)
+        self.is_published = self.state == State.PUBLISHED
+        super().save(*args, **kwargs)
+
     @property
     def reporting_year(self) -> int:
         return reporting_year_of(self.published)
+
+
+def default_reference(body_slug: str, content_hash: str) -> str:
+    """A report ingested from a file is known by its body and the start of its content hash."""
+    return f"{body_slug}-{content_hash[:12]}"
 
 
 def reporting_year_of(day) -> int:

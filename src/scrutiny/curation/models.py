@@ -1,0 +1,48 @@
+"""The audit trail: every change to a curated record, who made it, when, and the values before
+and after. A change is undone by a new change that puts the old values back, so the trail only
+ever grows."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Action(models.TextChoices):
+    CREATED = "created", "Created"
+    EDITED = "edited", "Edited"
+    SUBMITTED = "submitted", "Sent for review"
+    PUBLISHED = "published", "Published"
+    UNPUBLISHED = "unpublished", "Unpublished"
+    RETURNED = "returned", "Returned to draft"
+    REVERTED = "reverted", "Reverted"
+    IMPORTED = "imported", "Imported"
+    DELETED = "deleted", "Deleted"
+
+
+class Change(models.Model):
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # The name at the time, so the trail still reads after an account is anonymised.
+    user_name = models.CharField(max_length=200)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    # The record changed, as "app.model" and its id; the report it belongs to, for its history.
+    subject = models.CharField(max_length=60)
+    object_id = models.PositiveBigIntegerField()
+    report = models.ForeignKey("reports.Report", null=True, blank=True, on_delete=models.SET_NULL, related_name="changes")
+    description = models.CharField(max_length=300)
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+    reverts = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reverted_by")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["subject", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_name}: {self.description}"
+
+    @property
+    def fields(self) -> list[tuple[str, object, object]]:
+        """(field, before, after) for each field the change touched."""
+        names = list(dict.fromkeys([*self.before, *self.after]))
+        return [(name, self.before.get(name), self.after.get(name)) for name in names]
