@@ -149,3 +149,33 @@ class FindingFactory(factory.django.DjangoModelFactory):
     def populations(finding, create, extracted, **kwargs):
         for slug in extracted or []:
             PopulationTag.objects.create(finding=finding, population=Population.objects.get(slug=slug))
+
+
+# --- people ------------------------------------------------------------------------------------
+
+def staff_member(role: str, body_slug: str | None = None, name: str | None = None, password: str = "correct horse battery staple"):
+    """A person holding one role (for one body when the role is scoped to a body)."""
+    from django.contrib.auth.models import User
+
+    from scrutiny.accounts.services import grant
+
+    username = name or f"{role}-{body_slug or 'all'}-{User.objects.count() + 1}@example.org"
+    user = User.objects.create_user(username=username, email=username, password=password, first_name=role.title(), last_name=body_slug or "")
+    grant(user, role, body(body_slug) if body_slug else None)
+    return user
+
+
+def sign_in(client, user):
+    """Sign the test client in as this person, past two-factor (with a real confirmed device),
+    as they would be after entering a code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="Authenticator app", confirmed=True
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
