@@ -16,6 +16,8 @@ COMMAND_MODULES = [
     "scrutiny.accounts.commands",  # accounts invite, list, purge
     "scrutiny.commands",  # migrate, manage
     "scrutiny.operations.commands",  # backup, restore
+    "scrutiny.uploads.commands",  # uploads work
+    "scrutiny.historic.commands",  # historic import, historic export
 ]
 
 
