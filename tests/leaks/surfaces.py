@@ -1,0 +1,58 @@
+"""The surfaces the leak matrix checks. A feature that adds a public surface (an export, a feed,
+a sitemap, an API list, a chart) adds it to PUBLIC_SURFACES; one that adds a staff page adds it to
+STAFF_SURFACES with the roles that may see unpublished work there. The matrix test picks them up.
+
+A public surface is an address built from the world (see world() in test_leak_matrix.py): the
+published report and finding that share everything with the unpublished one except their state,
+and the unpublished one's own ids, establishment and marker word."""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class Surface:
+    name: str
+    address: Callable[[dict], str]  # from the world's names and ids to an address
+
+
+# Lists, searches, counts and facets: the answer must be the same as if the unpublished report
+# did not exist at all.
+PUBLIC_SURFACES = [
+    Surface("home page counts", lambda w: reverse("home")),
+    Surface("findings list", lambda w: reverse("findings")),
+    Surface("search for the unpublished marker word", lambda w: reverse("findings") + f"?q={w['marker']}"),
+    Surface("search for a shared word", lambda w: reverse("findings") + "?q=segregation"),
+    Surface("facet counts for its body", lambda w: reverse("findings") + f"?body={w['body']}"),
+    Surface("facet counts for its theme and year", lambda w: reverse("findings") + f"?theme=segregation&year={w['year']}"),
+    Surface("reports list", lambda w: reverse("reports")),
+    Surface("reports of its body", lambda w: reverse("reports") + f"?body={w['body']}"),
+    Surface("establishments list", lambda w: reverse("establishments")),
+    Surface("the shared establishment", lambda w: reverse("establishment", args=[w["shared_place"]])),
+    Surface("bodies list", lambda w: reverse("bodies")),
+    Surface("its body's page", lambda w: reverse("body", args=[w["body"]])),
+    Surface("the published neighbour finding", lambda w: reverse("finding", args=[w["published_finding"]])),
+    Surface("the published sibling report", lambda w: reverse("report", args=[w["published_report"]])),
+    Surface("about the data", lambda w: reverse("about")),
+]
+
+# Addresses of the unpublished records themselves: the answer must be the same "not found" as
+# for an id that never existed, so even an error message gives nothing away.
+DIRECT_SURFACES = [
+    Surface("its report page", lambda w: reverse("report", args=[w["hidden_report"]])),
+    Surface("its finding page", lambda w: reverse("finding", args=[w["hidden_finding"]])),
+    Surface("its establishment page", lambda w: reverse("establishment", args=[w["hidden_place"]])),
+]
+NEVER_EXISTED = {"hidden_report": 987654, "hidden_finding": 987654, "hidden_place": "no-such-place"}
+
+# Staff pages: the roles that may see the unpublished report there (the others get a refusal or
+# an answer without it).
+STAFF_SURFACES = [
+    (Surface("staff report list", lambda w: reverse("manage_reports")), {"contributor-own", "editor"}),
+    (Surface("staff report page", lambda w: reverse("manage_report", args=[w["hidden_report"]])), {"contributor-own", "editor"}),
+    (Surface("correction form", lambda w: reverse("edit_finding", args=[w["hidden_finding"]])), {"contributor-own", "editor"}),
+    (Surface("staff home", lambda w: reverse("manage")), {"contributor-own", "editor", "administrator"}),
+    (Surface("every change", lambda w: reverse("history")), {"contributor-own", "editor", "administrator"}),
+]
