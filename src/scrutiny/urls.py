@@ -4,4 +4,5 @@ urlpatterns = [
     path("", include("scrutiny.dashboard.urls")),
     path("", include("scrutiny.accounts.urls")),
     path("", include("scrutiny.curation.urls")),
+    path("", include("scrutiny.historic.urls")),
 ]

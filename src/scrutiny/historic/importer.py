@@ -362,7 +362,8 @@ class Plan:
                     diff = self._finding_changes(finding, row)
                     finding_changes["updated" if diff else "unchanged"].append((row, finding, diff))
             for k, v in finding_changes.items():
-                self.summary.findings[k] += len(v)
+                if v:
+                    self.summary.findings[k] += len(v)
             self.report_changes[ref] = changes
             self.finding_changes[ref] = finding_changes
             if held is None:
