@@ -5,4 +5,5 @@ urlpatterns = [
     path("", include("scrutiny.accounts.urls")),
     path("", include("scrutiny.curation.urls")),
     path("", include("scrutiny.historic.urls")),
+    path("", include("scrutiny.uploads.urls")),
 ]

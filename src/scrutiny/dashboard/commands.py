@@ -13,6 +13,8 @@ def register(subparsers) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     serve.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    serve.add_argument("--no-worker", action="store_true",
+                       help="do not read uploaded reports in this process (run `scrutiny uploads work` instead)")
     serve.set_defaults(func=run_serve)
 
 
@@ -53,9 +55,19 @@ def run_serve(args) -> int:
     print(f"Scrutiny dashboard: http://{shown_host}:{args.port}/", flush=True)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print("Other machines reach it by the names in SCRUTINY_ALLOWED_HOSTS (comma-separated).", flush=True)
+    workers = []
+    if not args.no_worker:
+        from scrutiny.uploads.worker import start_threads
+
+        workers = start_threads(1)
+        print("Uploaded reports are read in the background (--no-worker to leave that to `scrutiny uploads work`).", flush=True)
     print("Press Ctrl+C to stop.", flush=True)
     try:
         server.run()
     finally:
         server.close()
+        if workers:
+            from scrutiny.uploads.worker import stop_threads
+
+            stop_threads(workers)
     return 0

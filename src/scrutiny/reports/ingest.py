@@ -69,13 +69,16 @@ class Ingester:
             limit=2,
         )
 
-    def ingest(self, path: Path) -> Outcome:
+    def ingest(self, path: Path, name: str | None = None, progress=None) -> Outcome:
+        """name: the file's name as its sender gave it, when it is stored under another (a web
+        upload); progress(message, fraction): told as each stage begins."""
         try:
-            return self._ingest(path)
+            return self._ingest(path, name or path.name, progress or (lambda message, fraction: None))
         except BadReport as exc:
             return Outcome(path, "failed", str(exc))
 
-    def _ingest(self, path: Path) -> Outcome:
+    def _ingest(self, path: Path, name: str, progress) -> Outcome:
+        progress("Reading the file", 0.05)
         if not path.is_file():
             raise BadReport("no such file")
         if path.suffix.lower() not in REPORT_SUFFIXES:
@@ -88,10 +91,12 @@ class Ingester:
         if existing:
             return Outcome(path, "duplicate", report_id=existing)
         metadata = read_metadata(path, self.overrides)
+        progress("Finding the recommendations, concerns and good practice", 0.15)
         extracted = extract_report(path)
+        progress(f"Storing {len(extracted.findings)} findings and tagging them", 0.8)
         try:
             with transaction.atomic():
-                report = self._store(path, digest, metadata, extracted)
+                report = self._store(path, name, digest, metadata, extracted)
         except IntegrityError:
             # Another ingest stored the same file between our check and our insert.
             existing = Report.objects.filter(content_hash=digest).values_list("id", flat=True).first()
@@ -103,15 +108,15 @@ class Ingester:
         kinds = Counter(f.kind for f in extracted.findings)
         return Outcome(path, "new", report_id=report.id, pages=extracted.page_count or 0, kinds=kinds)
 
-    def _store(self, path: Path, digest: str, meta: ReportMetadata, extracted) -> Report:
+    def _store(self, path: Path, name: str, digest: str, meta: ReportMetadata, extracted) -> Report:
         establishment = self._establishment(meta)
         report = Report.objects.create(
             body=meta.body, report_type=meta.report_type,
-            title=meta.title or extracted.title or path.stem,
+            title=meta.title or extracted.title or Path(name).stem,
             setting=meta.setting or (establishment.setting if establishment else None),
             nation=meta.nation or (establishment.nation if establishment else None) or _only_nation(meta.body),
             published=meta.published, fieldwork_start=meta.fieldwork_start, fieldwork_end=meta.fieldwork_end,
-            legal_basis=meta.legal_basis, source_url=meta.source_url, file_name=path.name,
+            legal_basis=meta.legal_basis, source_url=meta.source_url, file_name=name,
             file_format=path.suffix.lower().lstrip("."), content_hash=digest, page_count=extracted.page_count,
             language=meta.language, extraction_profile=extracted.profile,
             state=State.PUBLISHED if self.publish else State.DRAFT,
@@ -125,7 +130,7 @@ class Ingester:
         self._tag(findings)
         record(
             self.user, Action.CREATED, report,
-            f"Ingested {path.name}: {len(findings)} findings, {'published' if self.publish else 'as a draft'}",
+            f"Ingested {name}: {len(findings)} findings, {'published' if self.publish else 'as a draft'}",
         )
         return report
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "scrutiny.findings",
     "scrutiny.dashboard",
     "scrutiny.curation",
+    "scrutiny.uploads",
 ]
 
 MIDDLEWARE = [

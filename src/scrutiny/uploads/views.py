@@ -1,0 +1,74 @@
+"""/manage/uploads: send report files for ingest, and watch them being read."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+from scrutiny.accounts import access, roles
+from scrutiny.accounts.services import display_name
+from scrutiny.uploads import files, services
+from scrutiny.uploads.forms import UploadForm
+from scrutiny.uploads.models import UploadState
+
+PAGE_SIZE = 50
+
+
+def when(moment) -> str:
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment)
+    return f"{local.day} {local:%B %Y} at {local:%H:%M}"
+
+
+def _common(request) -> dict:
+    return {
+        "section": "manage", "when": when, "display_name": display_name, "UploadState": UploadState,
+        "max_size": files.size_words(settings.SCRUTINY_UPLOAD_MAX_BYTES),
+        "may_see_report": lambda upload: upload.report_id is not None
+        and access.can(request.user, roles.VIEW_DRAFTS, upload.report.body_id),
+    }
+
+
+# The size cap must be in place before the request body is read, and the CSRF check reads it:
+# so the check is made inside, once the handler is set (as Django's documentation advises).
+@access.requires(roles.UPLOAD)
+@csrf_exempt
+def uploads(request):
+    request.upload_handlers.insert(0, files.SizeLimitHandler(request))
+    return _uploads(request)
+
+
+@csrf_protect
+def _uploads(request):
+    bodies = services.bodies_for(request.user)
+    status, queued, refused, lost = 200, [], [], 0
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES, bodies=bodies)
+        if form.is_valid():
+            queued, refused = services.accept(request.user, form.cleaned_data["files"], form.cleaned_data)
+            if not refused:
+                messages.success(request, f"{_files(len(queued))} uploaded. {'It is' if len(queued) == 1 else 'They are'} "
+                                 "being read as drafts; this page shows how far each has got.")
+                return redirect("upload", queued[0].pk) if len(queued) == 1 else redirect("uploads")
+            status = 200 if queued else 400
+        else:
+            lost = len(request.FILES.getlist("files"))
+            status = 400
+    else:
+        form = UploadForm(bodies=bodies)
+    page = Paginator(services.uploads_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {**_common(request), "form": form, "page": page, "queued": queued, "refused": refused, "lost": lost}
+    return render(request, "manage/uploads.html", context, status=status)
+
+
+@access.requires(roles.UPLOAD)
+def upload(request, upload_id: int):
+    upload = services.upload_for(request.user, upload_id)
+    return render(request, "manage/upload.html", {**_common(request), "upload": upload})
+
+
+def _files(n: int) -> str:
+    return "1 file" if n == 1 else f"{n} files"
