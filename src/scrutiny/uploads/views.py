@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.paginator import Paginator
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -38,7 +40,32 @@ def _common(request) -> dict:
 @csrf_exempt
 def uploads(request):
     request.upload_handlers.insert(0, files.SizeLimitHandler(request))
+    if request.method == "POST":
+        try:
+            request.POST, request.FILES  # read the request now, with the cap in place
+        except (MultiPartParserError, TooManyFilesSent, TooManyFieldsSent, RequestDataTooBig) as error:
+            # Nothing was taken; say so on the form itself (Django's bare 400 page says nothing useful).
+            return _unreadable(request, error)
     return _uploads(request)
+
+
+UNREADABLE = {
+    TooManyFilesSent: f"You chose more than {settings.DATA_UPLOAD_MAX_NUMBER_FILES} files: upload them in smaller batches",
+    RequestDataTooBig: "The form's details are too long to read: shorten the title and establishment",
+    TooManyFieldsSent: "The form sent too many fields to read: reload the page and try again",
+}
+
+
+def _unreadable(request, error):
+    reason = next((message for kind, message in UNREADABLE.items() if isinstance(error, kind)), None) or (
+        "The upload could not be read: it was cut off before the end, or a file's name is too long "
+        "(keep names under a few hundred characters)"
+    )
+    form = UploadForm(bodies=services.bodies_for(request.user))
+    page = Paginator(services.uploads_for(request.user), PAGE_SIZE).get_page(None)
+    context = {**_common(request), "form": form, "page": page, "queued": [], "refused": [], "lost": 0,
+               "unreadable": reason + ". Nothing was uploaded; choose the files again."}
+    return render(request, "manage/uploads.html", context, status=400)
 
 
 @csrf_protect
