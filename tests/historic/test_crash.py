@@ -17,7 +17,7 @@ import pytest
 from operations.consistency import FTS_TABLE, ORPHANS
 from operations.scratch import command_env, run_scrutiny
 
-COPIES, KILL_POINTS, KILL_SEED = 60, 6, 20090401
+COPIES, KILL_POINTS, KILL_SEED = 80, 6, 20090401
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +101,7 @@ def test_an_import_killed_at_random_points_stores_none_or_all_of_the_file(big, t
     for point in range(KILL_POINTS):
         database, folder = tmp_path / f"killed{point}.sqlite3", tmp_path / f"killed{point}"
         run = import_run(path, database, folder)
-        time.sleep(rng.uniform(0.05, whole_run))
+        time.sleep(rng.uniform(0.05, 0.85 * whole_run))
         if run.poll() is None:
             run.kill()  # SIGKILL: nothing is cleaned up, as in a power cut
             killed += 1
