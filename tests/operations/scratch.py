@@ -5,6 +5,7 @@ or restore runs in a separate process against it or against a scratch database m
 whichever engine the suite runs on (scripts/run-tests.sh runs it on SQLite, then PostgreSQL).
 """
 
+import hashlib
 import json
 import os
 import subprocess
@@ -61,9 +62,12 @@ def search_counts(words: list[str], database: str, files: Path, cwd: Path) -> di
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def file_digests(folder: Path) -> dict[str, int]:
-    """Each file under folder by its path and size (kept files are named by their content)."""
-    return {p.relative_to(folder).as_posix(): p.stat().st_size for p in sorted(folder.rglob("*")) if p.is_file()}
+def file_digests(folder: Path) -> dict[str, str]:
+    """Each file under folder by its path, with the SHA-256 of its content."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 class ScratchDatabases:

@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import tarfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,10 @@ def source(corpus, tmp_path, settings) -> dict:
     FindingFactory(report=draft, themes=["use-of-force", "violence"], populations=["children"])
     FindingFactory(report=draft, themes=["healthcare"] if _theme_exists("healthcare") else [])
     get_user_model().objects.create_user("analyst@example.org", "analyst@example.org", "a long passphrase here")
+    # A report sent through the web and not yet read waits under a name the server chose.
+    waiting = files / "uploads" / f"{uuid.uuid4().hex}.pdf"
+    waiting.parent.mkdir(parents=True)
+    waiting.write_bytes(next(p for p in corpus.iterdir() if p.suffix == ".pdf").read_bytes())
     return {"database": database_url(connection.settings_dict), "files": files, "cwd": tmp_path}
 
 
@@ -73,18 +78,18 @@ def test_a_restored_backup_has_the_same_rows_files_and_search(source, scratch, t
     assert Tag.objects.exists() and findings > 20
     made = run_scrutiny("backup", tmp_path / "nightly.tar.gz", **source)
     assert made.returncode == 0, made.stderr
-    assert f": {reports} reports, {findings:,} findings, 4 kept files -> " in made.stdout
+    assert f": {reports} reports, {findings:,} findings, 5 files -> " in made.stdout
 
     target = {"database": scratch.new("restored"), "files": tmp_path / "restored-files", "cwd": tmp_path}
     restored = run_scrutiny("restore", tmp_path / "nightly.tar.gz", **target)
     assert restored.returncode == 0, restored.stderr
-    assert f"{reports} reports, {findings:,} findings, 4 kept files into" in restored.stdout
+    assert f"{reports} reports, {findings:,} findings, 5 files into" in restored.stdout
 
     rows = full_dump(**source)
     assert full_dump(**target) == rows
     models = {row["model"] for row in rows}
     assert {"reports.report", "findings.finding", "findings.tag", "findings.populationtag", "auth.user"} <= models
-    assert file_digests(target["files"]) == file_digests(source["files"]) and len(file_digests(source["files"])) == 4
+    assert file_digests(target["files"]) == file_digests(source["files"]) and len(file_digests(source["files"])) == 5
     found = search_counts(SEARCHED, **source)
     assert search_counts(SEARCHED, **target) == found and found["staff"] > 0
     if scratch.is_sqlite:  # integrity, foreign keys, the FTS5 index, whole reports

@@ -10,9 +10,6 @@ files in place (they are named by their content, so extra ones are harmless), re
 database in one step, and migrates it when the backup is from an older Scrutiny.
 """
 
-import hashlib
-import os
-import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -62,20 +59,22 @@ def backup(destination: Path) -> Outcome:
             raise Refused(str(exc)) from exc
         except databases.ToolFailed as exc:
             raise Failed(str(exc)) from exc
-        files = archive.kept_files(files_dir)
+        files = archive.gather_files(files_dir, Path(work))
         manifest = _manifest(engine, snapshot, files)
-        archive.write_archive(target, manifest, snapshot_path, files)
+        written = archive.write_archive(target, manifest, snapshot_path, files.all)
     warnings = []
-    held = {name for name, _ in files}
+    held = {name for name, _ in files.all}
     if missing := [name for name in snapshot.expected_files if name not in held]:
         warnings.append(
             f"{len(missing)} of {len(snapshot.expected_files)} reports have no kept file in {files_dir}"
             " (ingested elsewhere, or without keeping files); the backup holds their findings only"
         )
+    if vanished := len(files.all) - written:
+        warnings.append(f"{vanished} files were deleted from {files_dir} while the backup ran, and are not in it")
     counts = snapshot.counts
     line = (
         f"backed up {_engine_name(engine)} database {describe_database()}: {counts['reports']:,} reports,"
-        f" {counts['findings']:,} findings, {len(files):,} kept files -> {target}"
+        f" {counts['findings']:,} findings, {written:,} files -> {target}"
         f" ({human_size(target.stat().st_size)}, {time.perf_counter() - started:.1f}s)"
     )
     return Outcome(line, warnings)
@@ -115,7 +114,7 @@ def restore(source: Path, force: bool = False) -> Outcome:
             raise Refused(str(exc)) from exc
         if engine == "sqlite" and (problem := databases.sqlite_check(unpacked.database)):
             raise Refused(f"{source} is damaged (its database snapshot fails SQLite's check: {problem})")
-        placed = _put_files(unpacked.files, files_dir)
+        placed = archive.put_files(unpacked.files, files_dir)
         try:
             _replace_database(engine, unpacked.database, Path(work))
         except databases.DatabaseInUse as exc:
@@ -130,7 +129,7 @@ def restore(source: Path, force: bool = False) -> Outcome:
     line = (
         f"restored {source} ({_engine_name(taken)} backup taken {manifest['created_at']}):"
         f" {counts.get('reports', 0):,} reports, {counts.get('findings', 0):,} findings,"
-        f" {len(unpacked.files):,} kept files into {describe_database()}"
+        f" {len(unpacked.files):,} files into {describe_database()}"
         + (f"; applied {migrated} migration{'s' if migrated > 1 else ''} to bring it up to date" if migrated else "")
         + f" ({human_size(source.stat().st_size)}, {time.perf_counter() - started:.1f}s)"
     )
@@ -159,7 +158,7 @@ def human_size(size: int) -> str:
     return ""
 
 
-def _manifest(engine: str, snapshot: databases.Snapshot, files: list[tuple[str, Path]]) -> dict:
+def _manifest(engine: str, snapshot: databases.Snapshot, files: archive.FilesToKeep) -> dict:
     try:
         scrutiny_version = version("scrutiny")
     except PackageNotFoundError:
@@ -172,21 +171,14 @@ def _manifest(engine: str, snapshot: databases.Snapshot, files: list[tuple[str, 
         "database": {
             "engine": engine,
             "member": archive.DATABASE_MEMBER[engine],
-            "sha256": _sha256(snapshot.path),
+            "sha256": archive.sha256_of(snapshot.path),
             "bytes": snapshot.path.stat().st_size,
         },
         "migrations": snapshot.migrations,
         "counts": snapshot.counts,
-        "files": {"count": len(files), "bytes": sum(path.stat().st_size for _, path in files)},
+        # The count is as listed; a kept file deleted while the backup runs is left out of it.
+        "files": {"count": len(files.all), "checksums": files.checksums},
     }
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _migrations_unknown_here(manifest: dict) -> list[str]:
@@ -210,21 +202,6 @@ def _staging_folder(engine: str) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         return folder
     return Path(tempfile.gettempdir())
-
-
-def _put_files(files: list[tuple[str, Path]], files_dir: Path) -> int:
-    """Copy the kept files in, each whole or not at all; returns how many were new."""
-    placed = 0
-    for name, staged in files:
-        target = files_dir / name
-        if target.is_file() and target.stat().st_size == staged.stat().st_size:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
-        shutil.move(staged, partial)
-        os.replace(partial, target)
-        placed += 1
-    return placed
 
 
 def _replace_database(engine: str, snapshot: Path, staging: Path) -> None:
