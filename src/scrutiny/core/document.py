@@ -33,6 +33,14 @@ def storable_text(text: str, keep: str = "") -> str:
     return _UNSTORABLE.sub(replace, text)
 
 
+def small_number(text: str | None, digits: int = 5) -> int | None:
+    """A count or list number written in a file ("3", an `<ol start>`, a Word level), or None.
+    Only decimal digits, and few of them: "²" passes isdigit() but not int(), and a number
+    thousands of digits long is refused by int() or takes the reader as long to count to."""
+    text = (text or "").strip()
+    return int(text) if text.isdecimal() and len(text) <= digits else None
+
+
 class UnreadableDocument(Exception):
     """A file we cannot take text from. `reason` is short and meant for the person who gave it."""
 

@@ -24,7 +24,9 @@ ITEM_NUMBER = re.compile(
     r"^(?:(?P<number>(?:[A-Z]{1,3})?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)[.):]?"
     r"|\((?P<bracketed>[a-z]{1,4}|\d{1,3})\)|(?P<lettered>[a-z]{1,3})\))(?:\s+|$)"
 )
-ADDRESSEE = re.compile(r"^(?:issues?\s+|recommendations?\s+|actions?\s+)?(?:for|to)\s+(?P<who>.+?)\W*$", re.IGNORECASE)
+# "who" runs to its last word character, found greedily: a lazy ".+?\W*$" went quadratic on a
+# heading of "for" and a long run of punctuation.
+ADDRESSEE = re.compile(r"^(?:issues?\s+|recommendations?\s+|actions?\s+)?(?:for|to)\s+(?P<who>\S(?:.*\w)?)\W*$", re.IGNORECASE)
 LEAD_IN = re.compile(
     r"(?::\s*$)|\b(?:listed|set out|shown|given|detailed|outlined|summarised) (?:below|in this)\b"
     r"|^(?:this (?:chapter|section|report)|the following|these (?:are|were)|in this (?:chapter|section)"

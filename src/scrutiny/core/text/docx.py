@@ -2,28 +2,35 @@
 breaks). Pages come from explicit page breaks and the breaks Word last rendered; headers and
 footers live in other parts of the package and are never read."""
 
+import lzma
 import re
 import zipfile
 import zlib
 
 from lxml import etree
 
-from scrutiny.core.document import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document, UnreadableDocument
+from scrutiny.core.document import (
+    HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Block, Document, UnreadableDocument, small_number,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 LIST_STYLE = re.compile(r"^list (bullet|number|paragraph|continue)", re.IGNORECASE)
 SPACES = re.compile(r"\s+")
-# What zipfile raises on a damaged package besides BadZipFile: a bad deflate stream, an offset
-# before the start of the file, a stream cut short, a compression method or encryption it lacks.
-DAMAGED_PACKAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError,
+# What zipfile raises on a damaged package besides BadZipFile: a bad deflate or LZMA stream (a
+# bad bzip2 one is an OSError, as is an offset before the start of the file), a stream cut
+# short, a compression method or encryption it lacks.
+DAMAGED_PACKAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError, OSError, EOFError,
                    NotImplementedError, RuntimeError, ValueError)
+# A part is read whole into memory: a zip bomb (a few kB that unpack to gigabytes) is refused by
+# the size its package declares, which zipfile holds it to. Real reports' text is a few MB.
+MAX_PART_BYTES = 200_000_000
 
 
 def read_docx(path, name: str) -> Document:
     try:
         with zipfile.ZipFile(path) as package:
-            document_xml = package.read("word/document.xml")
+            document_xml = read_whole(package, "word/document.xml")
             styles_xml = read_part(package, "word/styles.xml")
             numbering_xml = read_part(package, "word/numbering.xml")
     except KeyError as error:
@@ -55,11 +62,18 @@ def read_docx(path, name: str) -> Document:
     return Document(name=name, format="docx", blocks=reader.blocks, page_count=page_count)
 
 
+def read_whole(package: zipfile.ZipFile, part: str) -> bytes:
+    if package.getinfo(part).file_size > MAX_PART_BYTES:
+        raise UnreadableDocument(UnreadableDocument.CORRUPT, f"{part} unpacks to more than {MAX_PART_BYTES:,} bytes")
+    return package.read(part)
+
+
 def read_part(package: zipfile.ZipFile, part: str):
-    """An optional part (styles, numbering); missing or damaged, the text is still read without it."""
+    """An optional part (styles, numbering); missing, damaged or too big, the text is still
+    read without it."""
     try:
-        return etree.fromstring(package.read(part))
-    except (KeyError, etree.XMLSyntaxError, *DAMAGED_PACKAGE):
+        return etree.fromstring(read_whole(package, part))
+    except (KeyError, UnreadableDocument, etree.XMLSyntaxError, *DAMAGED_PACKAGE):
         return None
 
 
@@ -87,9 +101,9 @@ class Styles:
         match = HEADING_NAME.match(name)
         if match:
             return int(match.group(1))
-        outline = attribute(style, f"{W}pPr/{W}outlineLvl")
-        if outline is not None and outline.isdigit() and int(outline) < 9:
-            return int(outline) + 1
+        outline = small_number(attribute(style, f"{W}pPr/{W}outlineLvl"))
+        if outline is not None and outline < 9:
+            return outline + 1
         return self.heading_level(attribute(style, f"{W}basedOn"), depth + 1)
 
     def is_list(self, style_id: str | None) -> bool:
@@ -122,11 +136,11 @@ class Numbering:
                 continue
             levels = {}
             for level in definition.iter(f"{W}lvl"):
-                start = attribute(level, f"{W}start")
+                start = small_number(attribute(level, f"{W}start"))
                 levels[level.get(f"{W}ilvl")] = (
                     attribute(level, f"{W}numFmt") or "decimal",
                     attribute(level, f"{W}lvlText") or "",
-                    int(start) if start and start.isdigit() else 1,
+                    1 if start is None else start,
                 )
             self.levels[num.get(f"{W}numId")] = levels
 
@@ -137,7 +151,7 @@ class Numbering:
             return False, None
         fmt, text, start = levels.get(ilvl, ("bullet", "", 1))
         counters = self.counters.setdefault(num_id, {})
-        depth = int(ilvl) if ilvl.isdigit() else 0
+        depth = small_number(ilvl) or 0
         counters[depth] = counters.get(depth, start - 1) + 1
         for deeper in [d for d in counters if d > depth]:
             del counters[deeper]
@@ -157,7 +171,7 @@ def format_number(number: int, fmt: str) -> str:
         return chr(ord("a") + (number - 1) % 26)
     if fmt == "upperLetter":
         return chr(ord("A") + (number - 1) % 26)
-    if fmt in ("lowerRoman", "upperRoman"):
+    if fmt in ("lowerRoman", "upperRoman") and 0 < number < 4000:
         roman = to_roman(number)
         return roman if fmt == "upperRoman" else roman.lower()
     return str(number)

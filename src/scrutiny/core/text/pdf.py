@@ -16,7 +16,7 @@ PAGE_NUMBER = re.compile(
 ITEM_START = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]{1,3}\)|\(\d{1,3}\))\s+\S"
     r"|^(?:Recommendation|Concern|Key concern|Priority concern|Area for improvement|Requirement)"
-    r"s?\s*\d*\s*:",
+    r"s?\s*(?:\d+\s*)?:",  # not \s*\d*\s*, which tries every split of a long run of spaces
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?:;)\]\"'\u201d\u2019]$")
