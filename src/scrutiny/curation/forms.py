@@ -24,8 +24,8 @@ class FindingForm(forms.ModelForm):
 
 class ReportForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    setting = forms.ModelChoiceField(Setting.objects.order_by("position", "name"), required=False, to_field_name="slug")
-    nation = forms.ModelChoiceField(Nation.objects.order_by("name"), required=False, to_field_name="slug")
+    setting = forms.ModelChoiceField(Setting.objects.order_by("position", "name"), required=False, to_field_name="slug", empty_label="Not recorded")
+    nation = forms.ModelChoiceField(Nation.objects.order_by("name"), required=False, to_field_name="slug", empty_label="Not recorded")
 
     class Meta:
         model = Report

@@ -65,11 +65,11 @@ def _edit(request, record, form_class, save, template, done, done_id):
 @require_POST
 def change_state(request, report_id: int):
     try:
-        services.change_state(request.user, report_id, request.POST.get("state", ""))
+        change = services.change_state(request.user, report_id, request.POST.get("state", ""))
     except ValueError as error:
         messages.error(request, str(error).capitalize() + ".")
     else:
-        messages.success(request, "Done.")
+        messages.success(request, f"{change.description}.")
     return redirect("manage_report", report_id)
 
 
