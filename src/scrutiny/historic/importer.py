@@ -324,7 +324,7 @@ class Plan:
         for chunk in _chunks(refs):
             query = Report.objects.filter(reference__in=chunk)
             if lock:
-                query = query.select_for_update()
+                query = query.select_for_update(of=("self",))
             for report in query.select_related("body", "setting", "nation"):
                 self.existing[report.reference] = report
         ids = [r.pk for r in self.existing.values()]
