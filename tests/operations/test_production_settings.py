@@ -1,6 +1,7 @@
 """The production settings: they pass Django's deployment checks, refuse to start without what a
 shared server must be told, and believe the proxy's word on the client's address only from it."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import pytest
 from django.test import RequestFactory
 
+from scrutiny.dashboard.commands import static_build_problem
 from scrutiny.operations.proxy import client_ip
 
 PRODUCTION = {
@@ -41,7 +43,7 @@ def test_the_production_settings_pass_the_deployment_checks(tmp_path):
     )
     assert shown.stdout.split() == [
         "False", "django.db.backends.postgresql", "['scrutiny.example.org']", "['https://admin.example.org']",
-        "('HTTP_X_FORWARDED_SSL',", "'on')", "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "('HTTP_X_FORWARDED_SSL',", "'on')", "scrutiny.operations.staticfiles.ForgivingManifestStorage",
     ]
     assert not (tmp_path / ".scrutiny-secret-key").exists()
 
@@ -67,3 +69,15 @@ def test_the_client_address_comes_from_the_proxy_only_when_the_proxy_sent_the_re
     assert client_ip(forged) == "198.51.100.7"
     garbled = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="not an address")
     assert client_ip(garbled) == "127.0.0.1"
+
+
+@pytest.mark.skipif(static_build_problem() is not None, reason="needs `npm ci && npm run build`")
+def test_collectstatic_gives_content_hashed_files_from_the_build(tmp_path):
+    collected = django_in_production(
+        tmp_path, "from django.core.management import call_command; call_command('collectstatic', interactive=False)",
+        SCRUTINY_STATIC_ROOT=str(tmp_path / "static"),
+    )
+    assert collected.returncode == 0, collected.stderr
+    manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())["paths"]
+    hashed = manifest["scrutiny.css"]
+    assert hashed != "scrutiny.css" and (tmp_path / "static" / f"{hashed}.gz").is_file()

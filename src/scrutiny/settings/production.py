@@ -88,10 +88,10 @@ SCRUTINY_TRUSTED_PROXIES = frozenset(_listed("SCRUTINY_TRUSTED_PROXIES", "127.0.
 AXES_CLIENT_IP_CALLABLE = "scrutiny.operations.proxy.client_ip"
 
 # Collected once per release (`scrutiny manage collectstatic --noinput`) into STATIC_ROOT, with
-# content-hashed names that browsers may cache for ever, and gzip/brotli copies beside them.
+# content-hashed names that browsers may cache for ever, and compressed copies beside them.
 STORAGES = {
     **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "scrutiny.operations.staticfiles.ForgivingManifestStorage"},
 }
 WHITENOISE_USE_FINDERS = False
 
