@@ -2,7 +2,6 @@
 files go, and what the worker makes of them."""
 
 import io
-import os
 import zipfile
 
 import pytest
@@ -10,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from factories import body
 from scrutiny.findings.models import Finding
 from scrutiny.reports.models import Report, State
 from scrutiny.uploads import files as upload_files

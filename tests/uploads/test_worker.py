@@ -23,7 +23,7 @@ from scrutiny.cli import main as scrutiny
 from scrutiny.reports.models import Report, State
 from scrutiny.uploads import worker as upload_worker
 from scrutiny.uploads.models import Upload, UploadState
-from scrutiny.uploads.worker import Worker, claim, requeue_stale
+from scrutiny.uploads.worker import Worker, claim
 
 from .conftest import form_for, person
 
@@ -177,3 +177,19 @@ def test_a_worker_killed_mid_job_leaves_it_to_be_read_again(client, corpus, file
     assert finished.pk == job.pk and finished.state == UploadState.DONE and finished.attempts == 2
     assert Report.objects.count() == 1 and finished.report.findings.count() >= 0.9 * corpus["docx"].planted
     assert not any(p.name.startswith(".partial") for p in (files_dir / "uploads").iterdir())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_thread_that_serve_starts_reads_an_upload_as_it_arrives(client, corpus):
+    started = upload_worker.start_threads(1)
+    try:
+        job = upload_through_the_form(client, corpus["html2"])
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not job.finished:
+            time.sleep(0.1)
+            job.refresh_from_db()
+        assert job.state == UploadState.DONE, (job.state, job.error)
+        assert job.worker.split(":")[-1] == str(started[0][1].ident)
+    finally:
+        upload_worker.stop_threads(started)
+    assert not started[0][1].is_alive()
