@@ -186,3 +186,12 @@ def test_a_source_address_that_is_not_a_web_address_is_not_linked(client):
     report = ReportFactory(source_url="javascript:alert(1)", file_name="<b>report</b>.pdf")
     html = client.get(f"/reports/{report.id}").content.decode()
     assert "javascript:" not in html and "&lt;b&gt;report&lt;/b&gt;.pdf" in html
+
+
+def test_the_server_error_page_draws_without_a_request_or_a_database():
+    from django.test import RequestFactory
+    from django.views.defaults import server_error
+
+    response = server_error(RequestFactory().get("/findings"))
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.content.decode()

@@ -39,7 +39,8 @@ def is_staff(request) -> bool:
     """Signed in with a role beyond the public one: the header then links to the staff pages."""
     from scrutiny.accounts.access import is_staff_member
 
-    return request is not None and is_staff_member(request.user)
+    # The 500 page is drawn without a request (Django's server_error passes none).
+    return bool(request) and hasattr(request, "user") and is_staff_member(request.user)
 
 
 def environment(**options) -> Environment:
