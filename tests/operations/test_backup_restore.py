@@ -103,6 +103,12 @@ def test_a_restored_backup_has_the_same_rows_files_and_search(source, scratch, t
     forced = run_scrutiny("restore", "--force", tmp_path / "nightly.tar.gz", **target)
     assert forced.returncode == 0, forced.stderr
     assert full_dump(**target) == rows
+    if not scratch.is_sqlite:  # (SQLite's own check is in test_sqlite_online.py)
+        import psycopg
+
+        with psycopg.connect(target["database"].replace("postgres://", "postgresql://", 1)):  # a dashboard
+            busy = run_scrutiny("restore", "--force", tmp_path / "nightly.tar.gz", **target)
+        assert busy.returncode == 2 and "is in use (1 other connection)" in busy.stderr
 
 
 def test_a_damaged_or_foreign_backup_is_refused_and_changes_nothing(source, scratch, corpus, tmp_path):

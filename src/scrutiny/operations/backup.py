@@ -106,6 +106,12 @@ def restore(source: Path, force: bool = False) -> Outcome:
             + ", ".join(what if n is None else f"{n:,} {what}" for what, n in held.items())
             + "; a restore replaces everything in it. Add --force to do that"
         )
+    # SQLite's check changes the old file's journal mode, so it waits until the backup is known good.
+    if engine == "postgresql" and (others := databases.postgres_other_sessions()):
+        raise Refused(
+            f"the database {describe_database()} is in use ({others} other connection{'s' if others > 1 else ''}):"
+            " stop `scrutiny serve` and any ingest or psql session on it, then restore"
+        )
     files_dir = Path(settings.SCRUTINY_FILES_DIR)
     with tempfile.TemporaryDirectory(prefix=".scrutiny-restore-", dir=_staging_folder(engine)) as work:
         try:

@@ -14,6 +14,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -198,6 +199,24 @@ def postgres_contents() -> dict[str, int]:
         tables = _postgres_tables(cursor)
         counts = {what: _postgres_count(cursor, t, tables) for what, t in content_tables().items()}
     return {what: n for what, n in counts.items() if n}
+
+
+def postgres_other_sessions() -> int:
+    """Other connections to the configured database: a running dashboard, a worker, a psql. A
+    restore under them would leave them holding cached rows (content types, sessions) that no
+    longer match."""
+    # A process that has just exited may leave its server process behind for a moment.
+    for _ in range(10):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            )
+            others = cursor.fetchone()[0]
+        if not others:
+            return 0
+        time.sleep(0.3)
+    return others
 
 
 def postgres_restore(dump: Path, staging: Path) -> None:
