@@ -55,4 +55,6 @@ STAFF_SURFACES = [
     (Surface("correction form", lambda w: reverse("edit_finding", args=[w["hidden_finding"]])), {"contributor-own", "editor"}),
     (Surface("staff home", lambda w: reverse("manage")), {"contributor-own", "editor", "administrator"}),
     (Surface("every change", lambda w: reverse("history")), {"contributor-own", "editor", "administrator"}),
+    (Surface("staff export (CSV)", lambda w: reverse("historic_export_csv")), {"contributor-own", "editor"}),
+    (Surface("uploads list", lambda w: reverse("uploads")), {"contributor-own", "editor"}),
 ]
