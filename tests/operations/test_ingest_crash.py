@@ -122,20 +122,24 @@ def kill_and_recover(databases, corpus: Path, tmp_path: Path, capsys) -> None:
 
     rng = random.Random(KILL_SEED)
     killed, finished_first, inconsistent, stored_at_kill, files_lost = 0, 0, 0, [], 0
-    for point in range(KILL_POINTS):
-        database, folder = databases.new(f"killed{point}"), tmp_path / f"killed{point}"
+    window = whole_run
+    while killed < KILL_POINTS and killed + finished_first < 3 * KILL_POINTS:
+        label = f"run{killed + finished_first}"
+        database, folder = databases.new(label), tmp_path / label
         run = ingest(corpus, database, folder)
-        time.sleep(rng.uniform(0.05, whole_run))
+        time.sleep(rng.uniform(0.05, window))
         if run.poll() is None:
             run.kill()  # SIGKILL: no handler runs, nothing is cleaned up, as in a power cut
             killed += 1
         else:
+            # The machine is quicker than when the reference ran: aim earlier, and try again.
             finished_first += 1
+            window *= 0.8
         run.wait(timeout=30)
         run.stderr.close()
         problems = databases.problems(database, whole)
         inconsistent += bool(problems)
-        assert problems == [], f"after the kill at point {point}: {problems}"
+        assert problems == [], f"after the kill in {label}: {problems}"
         stored_at_kill.append(sum(stored(databases, database).values()) if databases.has_reports(database) else 0)
 
         finish(ingest(corpus, database, folder))
@@ -147,11 +151,12 @@ def kill_and_recover(databases, corpus: Path, tmp_path: Path, capsys) -> None:
         print(
             f"\n{databases.name} ingest crash test: {REPORTS} reports ({sum(whole.values())} findings; the"
             f" extractor finds every planted finding in {gold_agrees}/{len(gold)}), uninterrupted run"
-            f" {whole_run:.1f}s; kill points tried {KILL_POINTS}: {killed} killed mid-run, {finished_first}"
-            f" finished first; reports stored at each kill {stored_at_kill}; inconsistent after a kill"
-            f" {inconsistent}; after the rerun every report stored exactly once; reports left without"
+            f" {whole_run:.1f}s; kill points tried {killed} (and {finished_first} runs that finished before"
+            f" their kill time); reports stored at each kill {stored_at_kill}; inconsistent after a kill"
+            f" {inconsistent}; after each rerun every report stored exactly once; reports left without"
             f" their kept file {files_lost}"
         )
+    assert killed == KILL_POINTS
 
 
 def test_an_ingest_killed_at_random_points_leaves_whole_reports_and_a_rerun_completes_it(corpus, tmp_path, capsys):
@@ -168,3 +173,17 @@ def test_an_ingest_killed_at_random_points_on_postgresql_leaves_whole_reports(co
         kill_and_recover(databases, corpus, tmp_path, capsys)
     finally:
         databases.drop_all()
+
+
+@pytest.mark.django_db
+@pytest.mark.xfail(strict=True, reason="ingest keeps a report's file only when the report is new (reports/ingest.py)")
+def test_a_report_stored_just_before_a_crash_gets_its_file_kept_when_the_ingest_is_run_again(corpus, tmp_path, settings):
+    """The state a kill between a report's commit and the copy of its file leaves (the crash test
+    above met it): the report is stored, its file is not kept. Running the ingest again must keep it."""
+    from scrutiny.reports.ingest import Ingester
+
+    settings.SCRUTINY_FILES_DIR = tmp_path / "files"
+    report = next(p for p in corpus.iterdir() if p.suffix == ".html")
+    assert Ingester(keep_files=False).ingest(report).status == "new"
+    assert Ingester().ingest(report).status == "duplicate"
+    assert len(list((tmp_path / "files").glob("??/*"))) == 1
