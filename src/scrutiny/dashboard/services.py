@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
 from django.http import Http404
 
@@ -103,7 +104,8 @@ def reports_page(params) -> dict:
         .annotate(finding_count=Count("findings", filter=Q(findings__is_published=True)))
     )
     body = None
-    if slug := params.get("body"):
+    if (slug := params.get("body")) and slug_re.match(slug):
+        # Checked first: PostgreSQL refuses a NUL in a query parameter with an error, not no rows.
         body = Body.objects.filter(slug=slug).first()
         if body:
             reports = reports.filter(body=body)

@@ -45,7 +45,7 @@ FACET_TITLES = {
     "status": "Status",
 }
 MAX_QUERY_LENGTH = 200
-_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+_PERIOD = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 _EARLIEST_YEAR, _LATEST_YEAR = 1990, 2100
 
 
@@ -210,7 +210,8 @@ class Vocabulary:
         if facet == "status":
             return (value, "") if value in Status.values else (None, f"there is no status “{value}”")
         if facet == "year":
-            if value.isdigit() and _EARLIEST_YEAR <= int(value) <= _LATEST_YEAR:
+            # isascii as well: "²" passes isdigit() but not int(), and int() refuses 5,000 digits.
+            if value.isascii() and value.isdigit() and len(value) <= 6 and _EARLIEST_YEAR <= int(value) <= _LATEST_YEAR:
                 return str(int(value)), ""
             return None, "a year is four digits, such as 2024"
         if facet == "period":

@@ -10,12 +10,19 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Runs of letters and digits: an underscore parts words, as both FTS5's tokenizer and
+# PostgreSQL's parser have it, and PostgreSQL's parser takes time growing with the square of
+# a long run of underscore-joined words ("a_a_a..." of 40,000 characters took 44 s).
+_WORD = re.compile(r"[^\W_]+")
 _PG_QUERY = "plainto_tsquery('english'::regconfig, %s)"
+# More different words than a search from the page can hold (200 characters). A caller without
+# that cut could send any number: PostgreSQL's @@ runs out of stack (an error) at 100,000.
+MAX_WORDS = 100
 
 
 def _words(query: str) -> list[str]:
-    return _WORD.findall(query)
+    """The different words of a search, in order, at most MAX_WORDS of them."""
+    return list(dict.fromkeys(word.lower() for word in _WORD.findall(query)))[:MAX_WORDS]
 
 
 def _fts5_query(words: list[str]) -> str:
