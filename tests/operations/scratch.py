@@ -83,11 +83,13 @@ class ScratchDatabases:
     def is_sqlite(self) -> bool:
         return self.settings["ENGINE"].endswith("sqlite3")
 
-    def new(self, label: str) -> str:
+    def new(self, label: str, template: str | None = None) -> str:
+        """An empty database, or on PostgreSQL a copy of the scratch database `template` names."""
         if self.is_sqlite:
             return f"sqlite:///{self.tmp_path / f'{label}.sqlite3'}"
         name = f"scrutiny_scratch_{label}_{uuid.uuid4().hex[:8]}"
-        self._server(f'CREATE DATABASE "{name}"')
+        copied = f' TEMPLATE "{template.rsplit("/", 1)[-1]}"' if template else ""
+        self._server(f'CREATE DATABASE "{name}"{copied}')
         self.created.append(name)
         return database_url({**self.settings, "NAME": name})
 

@@ -2,8 +2,9 @@
 report stored is stored with all its findings and tags, the full-text index agrees with the
 findings, and running the same ingest again stores each remaining report exactly once.
 
-The kill points are random but seeded, spread over the whole run: starting up and migrating a
-new database, reading files, and writing reports. `pytest -s` prints the figures.
+Each run starts from a copy of a freshly migrated database; the kill points are random but
+seeded, spread over the whole run (starting up, reading files, writing reports, printing the
+summary). `pytest -s` prints the figures.
 """
 
 import random
@@ -19,7 +20,7 @@ from django.db import connection
 from scrutiny_demo.corpus import generate
 
 from .consistency import FINDINGS_BY_FILE, postgres_problems, sqlite_problems, stored_reports
-from .scratch import ScratchDatabases, command_env
+from .scratch import ScratchDatabases, command_env, run_scrutiny
 
 REPORTS, CORPUS_SEED = 12, 5
 KILL_POINTS, KILL_SEED = 8, 20261122
@@ -44,8 +45,14 @@ class SQLiteFiles:
     def __init__(self, tmp_path: Path):
         self.tmp_path = tmp_path
 
-    def new(self, label: str) -> str:
-        return f"sqlite:///{self.tmp_path / f'{label}.sqlite3'}"
+    def new(self, label: str, template: str | None = None) -> str:
+        path = self.tmp_path / f"{label}.sqlite3"
+        if template:  # through the backup API, so nothing still in the template's WAL is lost
+            source, copy = sqlite3.connect(template.removeprefix("sqlite:///")), sqlite3.connect(path)
+            source.backup(copy)
+            copy.close()
+            source.close()
+        return f"sqlite:///{path}"
 
     def problems(self, url: str, expected: dict[str, int]) -> list[str]:
         return sqlite_problems(Path(url.removeprefix("sqlite:///")), expected)
@@ -111,8 +118,11 @@ def without_kept_file(databases, url: str, files: Path) -> int:
 
 def kill_and_recover(databases, corpus: Path, tmp_path: Path, capsys) -> None:
     gold = planted(corpus)
+    # Every run starts from a migrated database, so that the kills fall on the ingest itself.
+    migrated = databases.new("migrated")
+    assert run_scrutiny("migrate", database=migrated, files=tmp_path / "files", cwd=tmp_path).returncode == 0
     # An uninterrupted ingest says how many findings a whole report has, and how long a run takes.
-    reference = databases.new("reference")
+    reference = databases.new("reference", template=migrated)
     started = time.perf_counter()
     finish(ingest(corpus, reference, tmp_path / "reference"))
     whole_run = time.perf_counter() - started
@@ -125,7 +135,7 @@ def kill_and_recover(databases, corpus: Path, tmp_path: Path, capsys) -> None:
     window = whole_run
     while killed < KILL_POINTS and killed + finished_first < 3 * KILL_POINTS:
         label = f"run{killed + finished_first}"
-        database, folder = databases.new(label), tmp_path / label
+        database, folder = databases.new(label, template=migrated), tmp_path / label
         run = ingest(corpus, database, folder)
         time.sleep(rng.uniform(0.05, window))
         if run.poll() is None:
