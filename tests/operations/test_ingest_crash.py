@@ -186,7 +186,6 @@ def test_an_ingest_killed_at_random_points_on_postgresql_leaves_whole_reports(co
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(strict=True, reason="ingest keeps a report's file only when the report is new (reports/ingest.py)")
 def test_a_report_stored_just_before_a_crash_gets_its_file_kept_when_the_ingest_is_run_again(corpus, tmp_path, settings):
     """The state a kill between a report's commit and the copy of its file leaves (the crash test
     above met it): the report is stored, its file is not kept. Running the ingest again must keep it."""

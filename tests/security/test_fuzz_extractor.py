@@ -17,7 +17,6 @@ import signal
 import zipfile
 from collections import Counter
 from contextlib import contextmanager
-from datetime import timedelta
 from html import escape
 from pathlib import Path
 
@@ -39,14 +38,14 @@ def fuzz_settings(examples: int):
         max_examples=examples,
         derandomize=True,  # the same inputs on every run and every machine
         database=None,  # nothing written to the working tree
-        # Generous: a report of a few pages reads in well under 0.1 s. A slow example is a
-        # hang in the making (a regex gone quadratic, a loop that counts to a number in a file).
-        deadline=timedelta(seconds=3),
+        # Tests time nothing (DESIGN §8): a busy CI machine must not fail them. A true hang
+        # (a regex gone quadratic, a loop counting to a number in a file) meets HANG_SECONDS.
+        deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
     )
 
 
-# A hard stop for a true hang, which the deadline (measured after the call returns) cannot see.
+# A hard stop for a true hang: ten times slower than anything seen on a busy machine.
 HANG_SECONDS = 30
 
 # How many inputs each test tried, and how they came out: printed at the end of the module.

@@ -89,11 +89,15 @@ class Ingester:
         digest = hashlib.sha256(data).hexdigest()
         existing = Report.objects.filter(content_hash=digest).values_list("id", flat=True).first()
         if existing:
+            self._keep(path, digest)  # a crash may have come between its commit and its copy
             return Outcome(path, "duplicate", report_id=existing)
         metadata = read_metadata(path, self.overrides)
         progress("Finding the recommendations, concerns and good practice", 0.15)
         extracted = extract_report(path)
         progress(f"Storing {len(extracted.findings)} findings and tagging them", 0.8)
+        # The file first, then the record: a crash between them leaves a spare file, never a
+        # report whose file is missing.
+        self._keep(path, digest)
         try:
             with transaction.atomic():
                 report = self._store(path, name, digest, metadata, extracted)
@@ -103,8 +107,6 @@ class Ingester:
             if existing:
                 return Outcome(path, "duplicate", report_id=existing)
             raise
-        if self.keep_files:
-            self._keep_file(path, digest)
         kinds = Counter(f.kind for f in extracted.findings)
         return Outcome(path, "new", report_id=report.id, pages=extracted.page_count or 0, kinds=kinds)
 
@@ -160,7 +162,9 @@ class Ingester:
                 for finding in findings for s in tagger.suggest(finding.text)
             ])
 
-    def _keep_file(self, path: Path, digest: str) -> None:
+    def _keep(self, path: Path, digest: str) -> None:
+        if not self.keep_files:
+            return
         target = Path(settings.SCRUTINY_FILES_DIR) / digest[:2] / f"{digest}{path.suffix.lower()}"
         if target.exists():
             return
