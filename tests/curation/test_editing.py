@@ -120,7 +120,9 @@ def test_a_contributor_corrects_drafts_of_their_own_body_only():
     assert contributor.get(reverse("manage_report", args=[other_draft.id])).status_code == 404
     assert contributor.get(reverse("edit_report", args=[other_draft.id])).status_code == 404
     finding = FindingFactory(report=own_published)
-    assert contributor.get(reverse("edit_finding", args=[finding.id])).status_code == 403
+    # A published report's finding can only be proposed for correction (see below).
+    assert "Propose a correction to" in contributor.get(reverse("edit_finding", args=[finding.id])).content.decode()
+    assert contributor.get(reverse("edit_report", args=[own_published.id])).status_code == 403
     listed = contributor.get(reverse("manage_reports")).content.decode()
     assert own_draft.title in listed and other_draft.title not in listed
 
@@ -155,3 +157,47 @@ def test_a_bad_correction_is_refused_field_by_field_and_nothing_is_saved():
     finding.refresh_from_db()
     assert (finding.text, finding.version) == ("Kept as it was.", 1)
     assert not Change.objects.exists()
+
+
+def test_a_contributor_proposes_a_correction_to_a_published_finding_and_an_editor_applies_it():
+    from scrutiny.curation.models import Proposal
+
+    report = ReportFactory(body=body("imb"))
+    finding = FindingFactory(report=report, text="Staff were kind and patiant.")
+    contributor, editor, public = as_person("contributor", "imb"), as_person("editor"), Client()
+    address = reverse("edit_finding", args=[finding.id])
+
+    form = contributor.get(address).content.decode()
+    assert "Propose a correction to" in form
+    assert contributor.post(address, finding_form(finding, text="Staff were kind and patient.")).status_code == 302
+    finding.refresh_from_db()
+    assert finding.text == "Staff were kind and patiant."  # the public record waits for the secretariat
+    assert "patiant" in public.get(reverse("finding", args=[finding.id])).content.decode()
+
+    proposal = Proposal.objects.get()
+    assert "Staff were kind and patient." in editor.get(reverse("manage")).content.decode()
+    assert contributor.post(reverse("decide_proposal", args=[proposal.id]), {"decision": "accept"}).status_code == 403
+    editor.post(reverse("decide_proposal", args=[proposal.id]), {"decision": "accept"})
+    finding.refresh_from_db()
+    assert finding.text == "Staff were kind and patient."
+    proposal.refresh_from_db()
+    assert proposal.state == "accepted" and proposal.decided_by_name == "Editor"
+    change = Change.objects.get(action=Action.EDITED)
+    assert change.description.startswith("Accepted Contributor imb's correction")
+    assert "patient." in public.get(reverse("finding", args=[finding.id])).content.decode()
+
+
+def test_a_proposal_overtaken_by_a_later_edit_is_not_applied_over_it():
+    from scrutiny.curation.models import Proposal
+
+    finding = FindingFactory(report=ReportFactory(body=body("imb")), text="Original.")
+    services.propose(staff_member("contributor", "imb"), finding.id, 1, {"text": "Proposed."})
+    editor = staff_member("editor")
+    services.edit_finding(editor, finding.id, 1, {"text": "Edited meanwhile."})
+    with pytest.raises(services.EditConflict):
+        services.decide(editor, Proposal.objects.get().id, accept=True)
+    finding.refresh_from_db()
+    assert finding.text == "Edited meanwhile."
+    assert Proposal.objects.get().state == "pending"
+    services.decide(editor, Proposal.objects.get().id, accept=False)
+    assert Proposal.objects.get().state == "rejected"

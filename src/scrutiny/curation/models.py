@@ -46,3 +46,32 @@ class Change(models.Model):
         """(field, before, after) for each field the change touched."""
         names = list(dict.fromkeys([*self.before, *self.after]))
         return [(name, self.before.get(name), self.after.get(name)) for name in names]
+
+
+class ProposalState(models.TextChoices):
+    PENDING = "pending", "Waiting for the secretariat"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+
+
+class Proposal(models.Model):
+    """A correction to a published finding by someone who may not change the public record
+    (a body contributor). It waits, unapplied, until a person who may publish accepts it."""
+
+    finding = models.ForeignKey("findings.Finding", on_delete=models.CASCADE, related_name="proposals")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    proposed_by_name = models.CharField(max_length=200)
+    proposed_at = models.DateTimeField(default=timezone.now)
+    base_version = models.PositiveIntegerField()  # the version the proposer corrected
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+    state = models.CharField(max_length=20, choices=ProposalState.choices, default=ProposalState.PENDING, db_index=True)
+    decided_by_name = models.CharField(max_length=200, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+
+    @property
+    def fields(self) -> list[tuple[str, object, object]]:
+        return [(name, self.before.get(name), value) for name, value in self.after.items()]

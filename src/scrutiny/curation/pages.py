@@ -5,7 +5,7 @@ from django.db.models import Count
 
 from scrutiny.accounts import access, roles
 from scrutiny.curation import services
-from scrutiny.curation.models import Change
+from scrutiny.curation.models import Change, Proposal, ProposalState
 from scrutiny.reports.models import Report, State
 
 PAGE_SIZE = 50
@@ -19,6 +19,7 @@ def home(user) -> dict:
         "by_state": [(s.value, s.label, by_state.get(s.value, 0)) for s in State],
         "in_review": reports.filter(state=State.IN_REVIEW).select_related("body").order_by("-published")[:20],
         "changes": _changes_for(user)[:10],
+        "proposals": services.proposals_for(user)[:50],
         "can": {perm: access.can(user, perm) for perm in (roles.UPLOAD, roles.IMPORT, roles.MANAGE_USERS, roles.VIEW_DRAFTS)},
     }
 
@@ -40,9 +41,19 @@ def report(user, report_id: int) -> dict:
         "findings": report.findings.order_by("position"),
         "transitions": services.transitions_for(user, report),
         "may_edit": services.may_edit(user, report),
+        "may_propose": services.may_propose(user, report),
+        "may_decide": access.can(user, roles.PUBLISH, report.body_id),
+        "proposals": report_proposals(user, report),
         "may_revert": access.can(user, roles.REVERT, report.body_id),
         "changes": services.report_history(report)[:100],
     }
+
+
+def report_proposals(user, report):
+    """Pending proposals on the report's findings: all of them for whoever decides, and the
+    person's own for a contributor (so they can see theirs is waiting)."""
+    pending = Proposal.objects.filter(finding__report=report, state=ProposalState.PENDING).select_related("finding")
+    return pending if access.can(user, roles.PUBLISH, report.body_id) else pending.filter(proposed_by=user)
 
 
 def history(record) -> dict:

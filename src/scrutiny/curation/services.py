@@ -11,7 +11,9 @@ from django.http import Http404
 from scrutiny.accounts import access, roles
 from scrutiny.accounts.services import display_name
 from scrutiny.catalogue.models import Nation, Setting
-from scrutiny.curation.models import Action, Change
+from django.utils import timezone
+
+from scrutiny.curation.models import Action, Change, Proposal, ProposalState
 from scrutiny.findings.models import Finding
 from scrutiny.reports.models import Report, State, reporting_year_of
 
@@ -85,6 +87,11 @@ def may_edit(user, report: Report) -> bool:
     if not access.can(user, roles.EDIT, report.body_id):
         return False
     return report.state != State.PUBLISHED or access.can(user, roles.PUBLISH, report.body_id)
+
+
+def may_propose(user, report: Report) -> bool:
+    """A contributor cannot change a published report, but can propose a correction to it."""
+    return report.state == State.PUBLISHED and access.can(user, roles.EDIT, report.body_id) and not may_edit(user, report)
 
 
 def transitions_for(user, report: Report) -> list[Transition]:
@@ -250,3 +257,55 @@ def revert(user, change_id: int) -> Change:
         user, Action.REVERTED, subject, f"Undid “{change.description}”",
         dict(change.after), dict(change.before), reverts=change,
     )
+
+
+# --- proposed corrections --------------------------------------------------------------------
+
+@transaction.atomic
+def propose(user, finding_id: int, version: int, values: dict) -> Proposal | None:
+    """Keep a contributor's correction to a published finding, unapplied, for the secretariat."""
+    finding = Finding.objects.select_for_update().select_related("report").filter(pk=finding_id).first()
+    if finding is None or not access.can(user, roles.VIEW_DRAFTS, finding.report.body_id):
+        raise Http404("No such finding")
+    if not may_propose(user, finding.report):
+        raise PermissionDenied
+    if finding.version != version:
+        raise EditConflict(finding, list(history_of(finding)[: max(finding.version - version, 1)]))
+    before, after = _differences(finding, {k: v for k, v in values.items() if k in FINDING_FIELDS})
+    if not after:
+        return None
+    return Proposal.objects.create(
+        finding=finding, proposed_by=user, proposed_by_name=display_name(user),
+        base_version=finding.version, before=before, after=after,
+    )
+
+
+def proposals_for(user):
+    """Pending proposals this person may decide on."""
+    scope = access.bodies_for(user, roles.PUBLISH)
+    pending = Proposal.objects.filter(state=ProposalState.PENDING).select_related("finding__report")
+    return pending if scope is access.ALL_BODIES else pending.filter(finding__body_id__in=scope)
+
+
+@transaction.atomic
+def decide(user, proposal_id: int, accept: bool) -> Proposal:
+    """Accept (apply it as an edit, in the proposer's name and the decider's) or reject. If the
+    finding changed since it was proposed, accepting raises EditConflict and nothing happens."""
+    proposal = Proposal.objects.select_for_update().select_related("finding__report").filter(pk=proposal_id).first()
+    if proposal is None or not access.can(user, roles.VIEW_DRAFTS, proposal.finding.report.body_id):
+        raise Http404("No such proposal")
+    if not access.can(user, roles.PUBLISH, proposal.finding.report.body_id):
+        raise PermissionDenied
+    if proposal.state != ProposalState.PENDING:
+        raise ValueError("this proposal has already been decided")
+    if accept:
+        values = {name: _loaded(Finding, name, value) for name, value in proposal.after.items()}
+        change = edit_finding(user, proposal.finding_id, proposal.base_version, values)
+        if change is not None:
+            change.description = f"Accepted {proposal.proposed_by_name}'s correction: {change.description}"[:300]
+            change.save(update_fields=["description"])
+    proposal.state = ProposalState.ACCEPTED if accept else ProposalState.REJECTED
+    proposal.decided_by_name = display_name(user)
+    proposal.decided_at = timezone.now()
+    proposal.save(update_fields=["state", "decided_by_name", "decided_at"])
+    return proposal

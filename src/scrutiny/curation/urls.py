@@ -10,5 +10,6 @@ urlpatterns = [
     path("manage/reports/<int:report_id>/state", views.change_state, name="change_state"),
     path("manage/findings/<int:finding_id>/edit", views.edit_finding, name="edit_finding"),
     path("manage/changes/<int:change_id>/revert", views.revert, name="revert"),
+    path("manage/proposals/<int:proposal_id>/decide", views.decide, name="decide_proposal"),
     path("manage/history", views.history, name="history"),
 ]

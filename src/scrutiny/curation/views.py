@@ -34,13 +34,15 @@ def edit_report(request, report_id: int):
 @access.requires(roles.EDIT)
 def edit_finding(request, finding_id: int):
     finding = services.finding_for(request.user, finding_id)
+    proposing = services.may_propose(request.user, finding.report)
     return _edit(
-        request, finding, FindingForm, services.edit_finding, "manage/edit_finding.html", "manage_report", finding.report_id
+        request, finding, FindingForm, services.propose if proposing else services.edit_finding,
+        "manage/edit_finding.html", "manage_report", finding.report_id, proposing=proposing,
     )
 
 
-def _edit(request, record, form_class, save, template, done, done_id):
-    if not services.may_edit(request.user, getattr(record, "report", record)):
+def _edit(request, record, form_class, save, template, done, done_id, proposing=False):
+    if not (proposing or services.may_edit(request.user, getattr(record, "report", record))):
         raise PermissionDenied
     form = form_class(request.POST or None, instance=record, initial={"version": record.version})
     conflict = None
@@ -55,9 +57,12 @@ def _edit(request, record, form_class, save, template, done, done_id):
             data["version"] = error.current.version
             form = form_class(data, instance=error.current)
         else:
-            messages.success(request, "Saved." if change else "Nothing had changed.")
+            if change is None:
+                messages.info(request, "Nothing had changed.")
+            else:
+                messages.success(request, "Sent to the secretariat, who will apply it." if proposing else "Saved.")
             return redirect(done, done_id)
-    context = {"form": form, "record": record, "conflict": conflict, **pages.history(record)}
+    context = {"form": form, "record": record, "conflict": conflict, "proposing": proposing, **pages.history(record)}
     return render(request, template, context, status=409 if conflict else 200)
 
 
@@ -71,6 +76,22 @@ def change_state(request, report_id: int):
     else:
         messages.success(request, f"{change.description}.")
     return redirect("manage_report", report_id)
+
+
+@access.requires(roles.PUBLISH)
+@require_POST
+def decide(request, proposal_id: int):
+    accept = request.POST.get("decision") == "accept"
+    try:
+        proposal = services.decide(request.user, proposal_id, accept)
+    except services.EditConflict:
+        messages.error(request, "The finding changed after this correction was proposed. Reject it, or correct the finding yourself.")
+        return redirect(request.POST.get("back") or "manage")
+    except ValueError as error:
+        messages.error(request, str(error).capitalize() + ".")
+        return redirect(request.POST.get("back") or "manage")
+    messages.success(request, "Correction applied." if accept else "Correction rejected.")
+    return redirect("manage_report", proposal.finding.report_id)
 
 
 @access.requires(roles.REVERT)
