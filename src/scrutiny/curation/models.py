@@ -43,9 +43,15 @@ class Change(models.Model):
 
     @property
     def fields(self) -> list[tuple[str, object, object]]:
-        """(field, before, after) for each field the change touched."""
+        """(field, before, after) for each field the change touched, as a person reads them."""
         names = list(dict.fromkeys([*self.before, *self.after]))
-        return [(name, self.before.get(name), self.after.get(name)) for name in names]
+        return [(name, _readable(name, self.before.get(name)), _readable(name, self.after.get(name))) for name in names]
+
+
+def _readable(name: str, value):
+    from scrutiny.reports.models import State
+
+    return State(value).label if name == "state" and value in State.values else value
 
 
 class ProposalState(models.TextChoices):
