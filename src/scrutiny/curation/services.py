@@ -147,18 +147,25 @@ def _differences(record_, values: dict) -> tuple[dict, dict]:
 
 # --- edits -----------------------------------------------------------------------------------
 
-@transaction.atomic
-def edit_finding(user, finding_id: int, version: int, values: dict) -> Change | None:
-    """Save a person's correction. If the finding changed since they opened it (its version
-    moved on) nothing is saved and EditConflict says what changed and who changed it."""
+def _correction(user, finding_id: int, version: int, values: dict, allowed) -> tuple[Finding, dict, dict]:
+    """The finding, locked, once the person may see it, `allowed(user, report)` holds and nobody
+    saved it since they opened it at `version`; with the fields the correction would change."""
     finding = Finding.objects.select_for_update().select_related("report").filter(pk=finding_id).first()
     if finding is None or not access.can(user, roles.VIEW_DRAFTS, finding.report.body_id):
         raise Http404("No such finding")
-    if not may_edit(user, finding.report):
+    if not allowed(user, finding.report):
         raise PermissionDenied
     if finding.version != version:
         raise EditConflict(finding, list(history_of(finding)[: max(finding.version - version, 1)]))
     before, after = _differences(finding, {k: v for k, v in values.items() if k in FINDING_FIELDS})
+    return finding, before, after
+
+
+@transaction.atomic
+def edit_finding(user, finding_id: int, version: int, values: dict) -> Change | None:
+    """Save a person's correction. If the finding changed since they opened it (its version
+    moved on) nothing is saved and EditConflict says what changed and who changed it."""
+    finding, before, after = _correction(user, finding_id, version, values, may_edit)
     if not after:
         return None
     for name in after:
@@ -264,14 +271,7 @@ def revert(user, change_id: int) -> Change:
 @transaction.atomic
 def propose(user, finding_id: int, version: int, values: dict) -> Proposal | None:
     """Keep a contributor's correction to a published finding, unapplied, for the secretariat."""
-    finding = Finding.objects.select_for_update().select_related("report").filter(pk=finding_id).first()
-    if finding is None or not access.can(user, roles.VIEW_DRAFTS, finding.report.body_id):
-        raise Http404("No such finding")
-    if not may_propose(user, finding.report):
-        raise PermissionDenied
-    if finding.version != version:
-        raise EditConflict(finding, list(history_of(finding)[: max(finding.version - version, 1)]))
-    before, after = _differences(finding, {k: v for k, v in values.items() if k in FINDING_FIELDS})
+    finding, before, after = _correction(user, finding_id, version, values, may_propose)
     if not after:
         return None
     return Proposal.objects.create(
