@@ -86,8 +86,41 @@ def restore(source: Path, force: bool = False) -> Outcome:
         manifest = archive.read_manifest(source)
     except BackupFileError as exc:
         raise Refused(str(exc)) from exc
-    engine = connection.vendor
-    taken = manifest["database"]["engine"]
+    engine, taken = connection.vendor, manifest["database"]["engine"]
+    _check_restorable(source, manifest, force)
+    files_dir = Path(settings.SCRUTINY_FILES_DIR)
+    with tempfile.TemporaryDirectory(prefix=".scrutiny-restore-", dir=_staging_folder(engine)) as work:
+        try:
+            unpacked = archive.unpack(source, Path(work), manifest)
+        except BackupFileError as exc:
+            raise Refused(str(exc)) from exc
+        if engine == "sqlite" and (problem := databases.sqlite_check(unpacked.database)):
+            raise Refused(f"{source} is damaged (its database snapshot fails SQLite's check: {problem})")
+        placed = archive.put_files(unpacked.files, files_dir)
+        try:
+            _replace_database(engine, unpacked.database, Path(work))
+        except databases.DatabaseInUse as exc:
+            raise Refused(
+                f"the database {describe_database()} is in use ({exc}): stop `scrutiny serve` and any"
+                " ingest, then restore" + _files_note(placed, files_dir)
+            ) from exc
+        except databases.ToolFailed as exc:
+            raise Failed(f"{exc}; the database was left as it was" + _files_note(placed, files_dir)) from exc
+    migrated = _migrate()
+    counts = manifest["counts"]
+    line = (
+        f"restored {source} ({_engine_name(taken)} backup taken {manifest.get('created_at', 'at an unknown time')}):"
+        f" {counts.get('reports', 0):,} reports, {counts.get('findings', 0):,} findings,"
+        f" {len(unpacked.files):,} files into {describe_database()}"
+        + (f"; applied {migrated} migration{'s' if migrated > 1 else ''} to bring it up to date" if migrated else "")
+        + f" ({human_size(source.stat().st_size)}, {time.perf_counter() - started:.1f}s)"
+    )
+    return Outcome(line)
+
+
+def _check_restorable(source: Path, manifest: dict, force: bool) -> None:
+    """Refuse, before anything is read or changed, what a restore must not do."""
+    engine, taken = connection.vendor, manifest["database"]["engine"]
     if taken != engine:
         raise Refused(
             f"{source} is a backup of a {_engine_name(taken)} database; the configured database"
@@ -112,34 +145,6 @@ def restore(source: Path, force: bool = False) -> Outcome:
             f"the database {describe_database()} is in use ({others} other connection{'s' if others > 1 else ''}):"
             " stop `scrutiny serve` and any ingest or psql session on it, then restore"
         )
-    files_dir = Path(settings.SCRUTINY_FILES_DIR)
-    with tempfile.TemporaryDirectory(prefix=".scrutiny-restore-", dir=_staging_folder(engine)) as work:
-        try:
-            unpacked = archive.unpack(source, Path(work), manifest)
-        except BackupFileError as exc:
-            raise Refused(str(exc)) from exc
-        if engine == "sqlite" and (problem := databases.sqlite_check(unpacked.database)):
-            raise Refused(f"{source} is damaged (its database snapshot fails SQLite's check: {problem})")
-        placed = archive.put_files(unpacked.files, files_dir)
-        try:
-            _replace_database(engine, unpacked.database, Path(work))
-        except databases.DatabaseInUse as exc:
-            raise Refused(
-                f"the database {describe_database()} is in use ({exc}): stop `scrutiny serve` and any"
-                " ingest, then restore" + _files_note(placed, files_dir)
-            ) from exc
-        except databases.ToolFailed as exc:
-            raise Failed(f"{exc}; the database was left as it was" + _files_note(placed, files_dir)) from exc
-    migrated = _migrate()
-    counts = manifest["counts"]
-    line = (
-        f"restored {source} ({_engine_name(taken)} backup taken {manifest['created_at']}):"
-        f" {counts.get('reports', 0):,} reports, {counts.get('findings', 0):,} findings,"
-        f" {len(unpacked.files):,} files into {describe_database()}"
-        + (f"; applied {migrated} migration{'s' if migrated > 1 else ''} to bring it up to date" if migrated else "")
-        + f" ({human_size(source.stat().st_size)}, {time.perf_counter() - started:.1f}s)"
-    )
-    return Outcome(line)
 
 
 def default_name(now: datetime | None = None) -> str:
