@@ -26,6 +26,7 @@ class ReportForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     setting = forms.ModelChoiceField(Setting.objects.order_by("position", "name"), required=False, to_field_name="slug", empty_label="Not recorded")
     nation = forms.ModelChoiceField(Nation.objects.order_by("name"), required=False, to_field_name="slug", empty_label="Not recorded")
+    source_url = forms.URLField(label="Source URL", required=False, max_length=500, assume_scheme="https")
 
     class Meta:
         model = Report

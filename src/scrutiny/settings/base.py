@@ -163,7 +163,6 @@ CONTENT_SECURITY_POLICY = {
 
 # Largest report file a person may upload through the web.
 SCRUTINY_UPLOAD_MAX_BYTES = int(os.environ.get("SCRUTINY_UPLOAD_MAX_BYTES", 100 * 1024 * 1024))
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, now
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
