@@ -1,4 +1,4 @@
-"""`scrutiny ingest PATH...` and `scrutiny bench ingest DIR`."""
+"""`scrutiny ingest PATH...`, `scrutiny bench ingest DIR` and `scrutiny bench repeats`."""
 
 from pathlib import Path
 
@@ -29,6 +29,17 @@ def register(subparsers) -> None:
     bench_ingest.add_argument("directory", type=Path)
     bench_ingest.add_argument("--limit", type=int, default=0, help="use only the first N PDF files")
     bench_ingest.set_defaults(func=run_bench_ingest)
+    bench_repeats = bench_commands.add_parser(
+        "repeats", help="a new report's findings checked for repeats against a million earlier ones",
+        description="Index build time and memory, then time per 30-finding report against an "
+        "exhaustive scan; with --pairs, precision and recall of the threshold on the labelled pairs.",
+    )
+    bench_repeats.add_argument("--pairs", action="store_true",
+                               help="measure precision and recall on the labelled pairs instead")
+    bench_repeats.add_argument("--findings", type=int, default=1_000_000, help="earlier findings to index")
+    bench_repeats.add_argument("--reports", type=int, default=20, help="new 30-finding reports to check")
+    bench_repeats.add_argument("--sample", type=int, default=100_000, help="findings the baseline scans")
+    bench_repeats.set_defaults(func=run_bench_repeats)
 
 
 def run_ingest(args) -> int:
@@ -49,3 +60,11 @@ def run_bench_ingest(args) -> int:
     from scrutiny.reports.bench import bench_ingest
 
     return bench_ingest(args.directory, limit=args.limit)
+
+
+def run_bench_repeats(args) -> int:
+    from scrutiny.reports.repeats_bench import run_bench, run_pairs
+
+    if args.pairs:
+        return run_pairs()
+    return run_bench(args.findings, args.reports, args.sample)
