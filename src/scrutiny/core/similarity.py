@@ -23,7 +23,8 @@ import numpy as np
 THRESHOLD = 0.36  # chosen on the development half of the labelled pairs; see docs/repetition.md
 CANDIDATES = 64
 # A word held by more than this share of findings is too common to find candidates with.
-COMMON_SHARE = 0.15
+COMMON_SHARE = 0.05
+CANDIDATE_WORDS = 6  # the rarest words of a finding that look for candidates
 
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -142,6 +143,8 @@ class RepeatIndex:
         self.posting_starts = np.zeros(1, dtype=np.int64)
         self.postings = np.zeros(0, dtype=np.int32)
         self._pending: list[np.ndarray] = []  # findings added since postings were last built
+        self._idf_list: list[float] = []
+        self._idf_for = -1
 
     # -- building -----------------------------------------------------------------------
 
@@ -211,6 +214,13 @@ class RepeatIndex:
         df = self.df[term] if 0 <= term < len(self.df) else 0
         return math.log((1 + len(self.ids)) / (1 + df)) + 1.0
 
+    def _idfs(self) -> list[float]:
+        """Every word's IDF, worked out once per count of findings (adding findings changes it)."""
+        if self._idf_for != len(self.ids) or len(self._idf_list) != len(self.df):
+            values = np.log((1 + len(self.ids)) / (1 + self.df)) + 1.0
+            self._idf_list, self._idf_for = values.tolist(), len(self.ids)
+        return self._idf_list
+
     def matches(self, texts, establishment_id=None, before_year=None, exclude_ids=(), limit=None):
         """For each text, the earlier findings that say the same thing, best first.
 
@@ -252,7 +262,8 @@ class RepeatIndex:
     def _weights(self, terms: list[int]) -> dict:
         """IDF-weighted words and neighbouring word pairs (a pair weighs the mean of its words)."""
         weights: dict = {}
-        idfs = [self.idf(t) for t in terms]
+        known, unseen = self._idfs(), math.log(1 + len(self.ids)) + 1.0
+        idfs = [known[t] if t >= 0 else unseen for t in terms]
         for term, idf in zip(terms, idfs):
             weights[term] = idf
         for i in range(len(terms) - 1):
@@ -265,19 +276,23 @@ class RepeatIndex:
                        key=lambda t: (self.df[t], t))
         if not n or not terms:
             return np.zeros(0, dtype=np.int64)
-        usable = [t for t in terms if self.df[t] <= COMMON_SHARE * n] or terms[:3]
+        # The rarest words find the candidates; a word most findings hold would only add work.
+        usable = [t for t in terms if self.df[t] <= COMMON_SHARE * n][:CANDIDATE_WORDS] or terms[:3]
         lists = [self.postings[self.posting_starts[t] : self.posting_starts[t + 1]] for t in usable]
-        rows = np.concatenate(lists)
-        weights = np.repeat(np.asarray([self.idf(t) for t in usable], dtype=np.float32), [len(p) for p in lists])
-        touched, inverse = np.unique(rows, return_inverse=True)
-        scores = np.bincount(inverse, weights=weights) / self.lengths[touched]
+        weights = np.repeat(np.asarray([self.idf(t) for t in usable], dtype=np.float64), [len(p) for p in lists])
+        scores = np.bincount(np.concatenate(lists), weights=weights, minlength=n) / self.lengths
         if before_year is not None:
-            scores[self.years[touched] >= before_year] = -1.0
-        keep = min(self.candidates, len(touched))
-        # Ties are broken by position, so the same index always yields the same candidates.
-        best = np.lexsort((touched, -scores))[:keep]
-        best = best[scores[best] > 0]
-        return touched[best]
+            scores[self.years >= before_year] = 0.0
+        touched = np.flatnonzero(scores)
+        values = scores[touched]
+        if len(touched) > self.candidates:
+            kth = np.partition(values, len(values) - self.candidates)[len(values) - self.candidates]
+            # Ties at the cut go to the earliest rows, so one index always yields the same candidates.
+            above = touched[values > kth]
+            level = touched[values == kth][: self.candidates - len(above)]
+            touched = np.concatenate([above, level])
+        rows = touched
+        return rows[np.lexsort((rows, -scores[rows]))]
 
     def _match(self, row: int, score: float, establishment_id) -> Match:
         establishment = int(self.establishments[row])
