@@ -195,3 +195,13 @@ def test_the_server_error_page_draws_without_a_request_or_a_database():
     response = server_error(RequestFactory().get("/findings"))
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+def test_a_rule_tag_says_which_words_of_the_finding_triggered_it(client):
+    from scrutiny.catalogue.models import Theme
+    from scrutiny.findings.models import Tag
+
+    finding = FindingFactory(text="The kitchen should be refurbished and meals served hot.")
+    Tag.objects.create(finding=finding, theme=Theme.objects.get(slug="food"), origin="rule", evidence="kitchen, meals")
+    page = text_of(client.get(reverse("finding", args=[finding.id])))
+    assert "Rule, because the finding says “kitchen”, “meals”" in page

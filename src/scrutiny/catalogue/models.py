@@ -37,6 +37,9 @@ class Theme(Vocabulary):
     group = models.CharField(max_length=100)
     # Words and phrases that suggest the theme; the keyword tagger reads them (see core.tagging).
     keywords = models.JSONField(default=list, blank=True)
+    # Phrases in which a keyword means something else and does not count ("transfer to hospital"
+    # is not transport): the rules read like a policy, both halves kept as data.
+    exclusions = models.JSONField(default=list, blank=True)
 
 
 class Body(models.Model):

@@ -25,14 +25,16 @@ def load_reference_data(apps=None) -> None:
             if model is Population:
                 defaults["description"] = ", ".join(row.get("keywords", []))
             model.objects.update_or_create(slug=row["slug"], defaults=defaults)
+    # An early migration loads with the Theme of its day, before themes had exclusions.
+    has_exclusions = any(field.name == "exclusions" for field in Theme._meta.get_fields())
     for position, row in enumerate(read_reference("themes")):
-        Theme.objects.update_or_create(
-            slug=row["slug"],
-            defaults={
-                "name": row["name"], "group": row["group"], "description": row["description"],
-                "keywords": row["keywords"], "position": position,
-            },
-        )
+        defaults = {
+            "name": row["name"], "group": row["group"], "description": row["description"],
+            "keywords": row["keywords"], "position": position,
+        }
+        if has_exclusions:
+            defaults["exclusions"] = row.get("exclusions", [])
+        Theme.objects.update_or_create(slug=row["slug"], defaults=defaults)
     nations = {n.slug: n for n in Nation.objects.all()}
     settings = {s.slug: s for s in Setting.objects.all()}
     for row in read_reference("bodies"):

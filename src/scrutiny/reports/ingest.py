@@ -61,7 +61,7 @@ class Ingester:
         self.keep_files = keep_files
         themes = list(Theme.objects.all())
         self.themes = {t.slug: t for t in themes}
-        self.theme_tagger = KeywordTagger([Vocabulary(t.slug, tuple(t.keywords)) for t in themes])
+        self.theme_tagger = KeywordTagger([Vocabulary(t.slug, tuple(t.keywords), tuple(t.exclusions)) for t in themes])
         populations = list(Population.objects.all())
         self.populations = {p.slug: p for p in populations}
         self.population_tagger = KeywordTagger(
