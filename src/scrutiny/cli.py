@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "scrutiny.operations.commands",  # backup, restore
     "scrutiny.uploads.commands",  # uploads work
     "scrutiny.historic.commands",  # historic import, historic export
+    "scrutiny.tagging.commands",  # tagger train, predict, evaluate, benchmark-ohchr
 ]
 
 

@@ -29,6 +29,12 @@ def register(subparsers) -> None:
     bench_ingest.add_argument("directory", type=Path)
     bench_ingest.add_argument("--limit", type=int, default=0, help="use only the first N PDF files")
     bench_ingest.set_defaults(func=run_bench_ingest)
+    bench_tag = bench_commands.add_parser(
+        "tag", help="findings per second: the default tagger against the keyword tagger alone"
+    )
+    bench_tag.add_argument("--findings", type=int, default=100_000)
+    bench_tag.add_argument("--workers", type=int, default=2, help="processes tagging at once (default 2)")
+    bench_tag.set_defaults(func=run_bench_tag)
     bench_repeats = bench_commands.add_parser(
         "repeats", help="a new report's findings checked for repeats against a million earlier ones",
         description="Index build time and memory, then time per 30-finding report against an "
@@ -68,3 +74,9 @@ def run_bench_repeats(args) -> int:
     if args.pairs:
         return run_pairs()
     return run_bench(args.findings, args.reports, args.sample)
+
+
+def run_bench_tag(args) -> int:
+    from scrutiny.tagging.bench import bench_tag
+
+    return bench_tag(args.findings, args.workers)
