@@ -56,7 +56,10 @@ class KeywordRules:
 
 
 def default_vocabularies(themes_path: Path = THEMES) -> list[Vocabulary]:
-    return [Vocabulary(t["slug"], tuple(t["keywords"])) for t in json.loads(themes_path.read_text())]
+    return [
+        Vocabulary(t["slug"], tuple(t["keywords"]), tuple(t.get("exclusions", ())))
+        for t in json.loads(themes_path.read_text())
+    ]
 
 
 # The demo's theme sentences are in the training file but left out: scored leaving each real
