@@ -11,7 +11,6 @@ import time
 import uuid
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.db import connection
@@ -24,6 +23,8 @@ from scrutiny.reports.models import Report, State
 from scrutiny.uploads import worker as upload_worker
 from scrutiny.uploads.models import Upload, UploadState
 from scrutiny.uploads.worker import Worker, claim
+
+from operations.scratch import database_url
 
 from .conftest import form_for, person
 
@@ -132,15 +133,6 @@ def test_the_work_command_reads_what_is_waiting(client, corpus, capsys):
     assert job.state == UploadState.DONE and job.report.state == State.DRAFT
     out = capsys.readouterr().out
     assert f"upload {job.pk} {corpus['html'].path.name}: done" in out and "1 upload read" in out
-
-
-def database_url(settings_dict: dict) -> str:
-    if settings_dict["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{Path(settings_dict['NAME']).resolve()}"
-    user = quote(settings_dict["USER"] or "", safe="")
-    password = f":{quote(settings_dict['PASSWORD'], safe='')}" if settings_dict["PASSWORD"] else ""
-    port = f":{settings_dict['PORT']}" if settings_dict["PORT"] else ""
-    return f"postgres://{user}{password}@{settings_dict['HOST'] or 'localhost'}{port}/{settings_dict['NAME']}"
 
 
 @pytest.mark.django_db(transaction=True)

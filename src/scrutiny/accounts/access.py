@@ -22,7 +22,7 @@ def grants(user) -> dict[str, set | None]:
     if cached is not None:
         return cached
     found: dict[str, set | None] = {}
-    for membership in user.memberships.all():
+    for membership in _memberships(user):
         role = roles.ROLES.get(membership.role)
         if role is None:  # a role since retired from the registry grants nothing
             continue
@@ -53,10 +53,15 @@ def bodies_for(user, permission: str) -> set | None:
     return g[permission] if permission in g else set()
 
 
+def _memberships(user) -> list:
+    """The person's memberships, read once per request for every access check."""
+    if not hasattr(user, "_scrutiny_memberships"):
+        user._scrutiny_memberships = list(user.memberships.all())
+    return user._scrutiny_memberships
+
+
 def needs_two_factor(user) -> bool:
-    return any(
-        (role := roles.ROLES.get(m.role)) is not None and role.two_factor for m in user.memberships.all()
-    )
+    return any((role := roles.ROLES.get(m.role)) is not None and role.two_factor for m in _memberships(user))
 
 
 def is_staff_member(user) -> bool:
