@@ -19,6 +19,10 @@ COMMAND_MODULES = [
     "scrutiny.uploads.commands",  # uploads work
     "scrutiny.historic.commands",  # historic import, historic export
     "scrutiny.tagging.commands",  # tagger train, predict, evaluate, benchmark-ohchr
+    "scrutiny.taxonomy.commands",  # vocabularies export, import
+    "scrutiny.review.commands",  # tagger retrain
+    "scrutiny.repeats.commands",  # repeats rebuild
+    "scrutiny.followup.commands",  # follow-up suggest
 ]
 
 

@@ -6,4 +6,8 @@ urlpatterns = [
     path("", include("scrutiny.curation.urls")),
     path("", include("scrutiny.historic.urls")),
     path("", include("scrutiny.uploads.urls")),
+    path("", include("scrutiny.taxonomy.urls")),
+    path("", include("scrutiny.review.urls")),
+    path("", include("scrutiny.repeats.urls")),
+    path("", include("scrutiny.followup.urls")),
 ]

@@ -15,7 +15,9 @@ from django.http import Http404
 
 from scrutiny.catalogue.models import Body, Establishment
 from scrutiny.findings.models import CONCERN_KINDS, Finding, Kind, Tag
-from scrutiny.findings.query import parse, public_findings
+from scrutiny.followup import pages as followup_pages
+from scrutiny.repeats import pages as repeats_pages
+from scrutiny.findings.query import parse, public_findings, with_context
 from scrutiny.reports.models import Report
 
 PAGE_SIZE = 50
@@ -24,13 +26,6 @@ NEIGHBOURS = 3  # findings shown either side of one finding, from the same repor
 
 def public_reports():
     return Report.objects.filter(is_published=True)
-
-
-def with_context(findings):
-    """Findings with what a list shows beside each: its report, body and places."""
-    return findings.select_related("report", "body").prefetch_related(
-        Prefetch("report__establishments", queryset=Establishment.objects.order_by("name"))
-    )
 
 
 def kind_counts(findings) -> list[tuple[str, str, int]]:
@@ -71,8 +66,8 @@ def finding_page(finding_id: int) -> dict:
         "tags": finding.tags.select_related("theme").order_by("theme__position"),
         "population_tags": finding.population_tags.select_related("population").order_by("population__position"),
         "neighbours": [*reversed(before), finding, *after],
-        "assesses": public_findings().filter(id=finding.assesses_id).select_related("report").first(),
-        "assessed_by": with_context(public_findings().filter(assesses_id=finding.id)),
+        **followup_pages.finding_context(finding),
+        **repeats_pages.finding_context(finding),
     }
 
 

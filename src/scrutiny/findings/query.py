@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
-from scrutiny.catalogue.models import Body, Nation, Population, Setting, Theme
+from scrutiny.catalogue.models import Body, Establishment, Nation, Population, Setting, Theme
 from scrutiny.findings.models import Finding, Kind, PopulationTag, Status, Tag
 from scrutiny.findings.search import containing, matching
 from scrutiny.reports.models import Report, reporting_year_label
@@ -47,6 +47,13 @@ FACET_TITLES = {
 MAX_QUERY_LENGTH = 200
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 _EARLIEST_YEAR, _LATEST_YEAR = 1990, 2100
+
+
+def with_context(findings: QuerySet) -> QuerySet:
+    """Findings with what a list shows beside each: its report, body and places."""
+    return findings.select_related("report", "body").prefetch_related(
+        Prefetch("report__establishments", queryset=Establishment.objects.order_by("name"))
+    )
 
 
 def public_findings() -> QuerySet:

@@ -22,6 +22,8 @@ from scrutiny.reports.metadata import BadReport, ReportMetadata, read_metadata
 from scrutiny.curation.models import Action
 from scrutiny.curation.services import record
 from scrutiny.reports.models import Report, State, reporting_year_of
+from scrutiny.repeats.services import link_repeats
+from scrutiny.followup.services import suggest_follow_ups
 
 REPORT_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt"}
 SIDECAR_SUFFIXES = (".meta.json", ".gold.jsonl")
@@ -130,6 +132,8 @@ class Ingester:
             _name_after_latest_report(establishment, meta)
         findings = Finding.objects.bulk_create([self._finding(report, i, f) for i, f in enumerate(extracted.findings)])
         self._tag(findings)
+        link_repeats(findings)
+        suggest_follow_ups(report, findings)
         record(
             self.user, Action.CREATED, report,
             f"Ingested {name}: {len(findings)} findings, {'published' if self.publish else 'as a draft'}",

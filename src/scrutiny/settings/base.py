@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "scrutiny.dashboard",
     "scrutiny.curation",
     "scrutiny.uploads",
+    "scrutiny.taxonomy",
+    "scrutiny.review",
+    "scrutiny.repeats",
+    "scrutiny.followup",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,5 @@
+"""Command-line commands of follow-up (none yet)."""
+
+
+def register(subparsers) -> None:
+    pass

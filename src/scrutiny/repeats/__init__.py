@@ -1,0 +1,1 @@
+"""Repetition: earlier similar findings at the same establishment (repeated) and elsewhere (shared concern)."""

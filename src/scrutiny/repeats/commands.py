@@ -1,0 +1,5 @@
+"""Command-line commands of repeats (none yet)."""
+
+
+def register(subparsers) -> None:
+    pass

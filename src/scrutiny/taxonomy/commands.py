@@ -1,0 +1,5 @@
+"""Command-line commands of taxonomy (none yet)."""
+
+
+def register(subparsers) -> None:
+    pass
