@@ -17,6 +17,14 @@ class Action(models.TextChoices):
     REVERTED = "reverted", "Reverted"
     IMPORTED = "imported", "Imported"
     DELETED = "deleted", "Deleted"
+    # Vocabularies, tag review and follow-up links (issue 4).
+    RENAMED = "renamed", "Renamed"
+    MERGED = "merged", "Merged"
+    SPLIT = "split", "Split"
+    CONFIRMED = "confirmed", "Confirmed"
+    REJECTED = "rejected", "Rejected"
+    LINKED = "linked", "Linked"
+    UNLINKED = "unlinked", "Unlinked"
 
 
 class Change(models.Model):
