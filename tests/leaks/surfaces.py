@@ -57,4 +57,7 @@ STAFF_SURFACES = [
     (Surface("every change", lambda w: reverse("history")), {"contributor-own", "editor", "administrator"}),
     (Surface("staff export (CSV)", lambda w: reverse("historic_export_csv")), {"contributor-own", "editor"}),
     (Surface("uploads list", lambda w: reverse("uploads")), {"contributor-own", "editor"}),
+    (Surface("vocabularies with their counts", lambda w: reverse("vocabularies")), {"editor"}),
+    (Surface("vocabulary history", lambda w: reverse("vocabularies_history")), {"editor"}),
+    (Surface("establishments to review", lambda w: reverse("establishments_review")), {"editor"}),
 ]
