@@ -79,9 +79,7 @@ def import_vocabularies(data: bytes, fmt: str, user=None, dry_run: bool = False)
     result = ImportResult()
     entries = _read_json(data, result) if fmt == "json" else _read_csv(data, result)
     result.rows = len(entries)
-    if result.problems:
-        return result
-    with transaction.atomic():
+    with transaction.atomic():  # every row is checked, those the reading refused aside
         plan = _check(entries, result)
         if result.problems or dry_run:
             return result
