@@ -23,6 +23,8 @@ from scrutiny.curation.models import Action
 from scrutiny.curation.services import record
 from scrutiny.reports.models import Report, State, reporting_year_of
 from scrutiny.repeats.services import link_repeats
+from scrutiny.review.models import Suggestion
+from scrutiny.review.tagging import ThemeTagger
 from scrutiny.followup.services import suggest_follow_ups
 
 REPORT_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt"}
@@ -63,7 +65,8 @@ class Ingester:
         self.keep_files = keep_files
         themes = list(Theme.objects.all())
         self.themes = {t.slug: t for t in themes}
-        self.theme_tagger = KeywordTagger([Vocabulary(t.slug, tuple(t.keywords), tuple(t.exclusions)) for t in themes])
+        # The active model and the themes' rules; unsure themes wait in the review queue.
+        self.theme_tagger = ThemeTagger(themes)
         populations = list(Population.objects.all())
         self.populations = {p.slug: p for p in populations}
         self.population_tagger = KeywordTagger(
@@ -156,15 +159,18 @@ class Ingester:
         )
 
     def _tag(self, findings: list[Finding]) -> None:
-        for model, tagger, field, terms in (
-            (Tag, self.theme_tagger, "theme", self.themes),
-            (PopulationTag, self.population_tagger, "population", self.populations),
-        ):
+        decided = list(zip(findings, self.theme_tagger.decide([f.text for f in findings])))
+        for model, kind in ((Tag, "tag"), (Suggestion, "suggest")):
             model.objects.bulk_create([
-                model(finding=finding, **{field: terms[s.slug]}, origin=TagOrigin.RULE,
-                      confidence=s.confidence, evidence=", ".join(s.evidence)[:300])
-                for finding in findings for s in tagger.suggest(finding.text)
+                model(finding=finding, theme=self.themes[o.slug], confidence=o.confidence, evidence=o.evidence,
+                      **({"origin": o.origin} if model is Tag else {}))
+                for finding, outcomes in decided for o in outcomes if o.kind == kind
             ])
+        PopulationTag.objects.bulk_create([
+            PopulationTag(finding=finding, population=self.populations[s.slug], origin=TagOrigin.RULE,
+                          confidence=s.confidence, evidence=", ".join(s.evidence)[:300])
+            for finding in findings for s in self.population_tagger.suggest(finding.text)
+        ])
 
     def _keep(self, path: Path, digest: str) -> None:
         if not self.keep_files:

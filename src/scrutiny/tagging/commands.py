@@ -1,4 +1,4 @@
-"""`scrutiny tagger train|predict|evaluate|benchmark-ohchr`: the tagger's machine interface.
+"""`scrutiny tagger train|predict|evaluate|retrain|benchmark-ohchr`: the tagger's machine interface.
 
 JSON Lines in, one `{"id", "text", "labels": [...]}` a line; `--model default` is the tagger
 that ships with Scrutiny (keyword rules and classifier for the themes of DESIGN.md §5). A bad
@@ -32,6 +32,18 @@ def register(subparsers) -> None:
     evaluate.add_argument("--model", required=True, metavar="MODEL", help="a model directory, or 'default'")
     evaluate.add_argument("--labels", required=True, type=Path, metavar="TEST.jsonl")
     evaluate.set_defaults(func=run_evaluate)
+
+    retrain = commands.add_parser(
+        "retrain", help="retrain the theme model on people's review decisions plus the default training data",
+        description="Findings people decided about (review queue) join the default training data; "
+        "per-label counts and a held-out micro/macro F1 are printed, and the model is saved where "
+        "ingest uses it (docs/review.md).",
+    )
+    retrain.add_argument("--out", type=Path, metavar="MODEL",
+                         help="save it here instead of as the active model that ingest uses")
+    retrain.add_argument("--min-examples", type=int, default=5, metavar="N",
+                         help="leave out themes with fewer than N examples (default 5)")
+    retrain.set_defaults(func=run_retrain)
 
     benchmark = commands.add_parser(
         "benchmark-ohchr",
@@ -100,6 +112,12 @@ class _Predictor:
             self.model = default_tagger()
             self.labels = self.model.labels
             self.predict = self.model.predict
+        elif (Path(name) / "rules.json").is_file():  # from `tagger retrain`: a classifier and its rules
+            from scrutiny.review.tagging import load_model
+
+            self.model = load_model(Path(name))
+            self.labels = self.model.labels
+            self.predict = self.model.predict
         else:
             from scrutiny.core.classifier import Classifier
 
@@ -156,3 +174,19 @@ def run_benchmark(args) -> int:
     from scrutiny.tagging.benchmark import run
 
     return run(args.directory)
+
+
+def run_retrain(args) -> int:
+    if args.min_examples < 1:
+        return _refuse("retrain", ValueError("--min-examples must be at least 1"))
+    from scrutiny.django_setup import start_django
+
+    start_django()
+    from scrutiny.review.tagging import active_model_path
+    from scrutiny.review.training import retrain
+
+    try:
+        retrain(args.out or active_model_path(), args.min_examples)
+    except ValueError as error:
+        return _refuse("retrain", error)
+    return 0
