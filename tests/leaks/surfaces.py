@@ -36,6 +36,10 @@ PUBLIC_SURFACES = [
     Surface("the published neighbour finding", lambda w: reverse("finding", args=[w["published_finding"]])),
     Surface("the published sibling report", lambda w: reverse("report", args=[w["published_report"]])),
     Surface("about the data", lambda w: reverse("about")),
+    Surface("most repeated findings", lambda w: reverse("repeats")),
+    Surface("most repeated at the shared establishment", lambda w: reverse("repeats") + f"?establishment={w['shared_place']}&by=theme"),
+    Surface("follow-up status chart", lambda w: reverse("follow_up")),
+    Surface("follow-up status chart of its body and year", lambda w: reverse("follow_up") + f"?body={w['body']}&year={w['year']}"),
 ]
 
 # Addresses of the unpublished records themselves: the answer must be the same "not found" as
@@ -57,6 +61,8 @@ STAFF_SURFACES = [
     (Surface("every change", lambda w: reverse("history")), {"contributor-own", "editor", "administrator"}),
     (Surface("staff export (CSV)", lambda w: reverse("historic_export_csv")), {"contributor-own", "editor"}),
     (Surface("uploads list", lambda w: reverse("uploads")), {"contributor-own", "editor"}),
+    (Surface("follow-up links waiting", lambda w: reverse("follow_up_queue")), {"contributor-own", "editor"}),
+    (Surface("follow-up of its finding", lambda w: reverse("follow_up_assessment", args=[w["hidden_finding"]])), {"contributor-own", "editor"}),
     (Surface("vocabularies with their counts", lambda w: reverse("vocabularies")), {"editor"}),
     (Surface("vocabulary history", lambda w: reverse("vocabularies_history")), {"editor"}),
     (Surface("establishments to review", lambda w: reverse("establishments_review")), {"editor"}),
