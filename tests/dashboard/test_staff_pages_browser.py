@@ -26,6 +26,16 @@ PAGES = {
     "users": lambda w: "/manage/users",
     "uploads": lambda w: "/manage/uploads",
     "import": lambda w: "/manage/import",
+    "vocabularies": lambda w: "/manage/vocabularies",
+    "vocabulary-edit": lambda w: "/manage/vocabularies/themes/segregation",
+    "vocabulary-add": lambda w: "/manage/vocabularies/settings/new",
+    "vocabulary-merge": lambda w: "/manage/vocabularies/populations/women/merge",
+    "theme-split": lambda w: "/manage/vocabularies/themes/use-of-force/split",
+    "vocabulary-history": lambda w: "/manage/vocabularies/history",
+    "vocabulary-import": lambda w: "/manage/vocabularies/import",
+    "establishments-review": lambda w: "/manage/establishments/review",
+    "follow-up-queue": lambda w: "/manage/follow-up",
+    "follow-up-assessment": lambda w: f"/manage/follow-up/findings/{w['finding']}?q=knives",
     "privacy": lambda w: "/privacy",
 }
 

@@ -113,15 +113,17 @@ def merge(user, kind_name: str, source_slug: str, target_slug: str) -> TaxonomyV
     _repoint(kind, source, target)
     before_target = snapshot(target)
     _absorb_phrases(source, target)
+    grown = _changed(before_target, snapshot(target))
     after = tagged_findings(kind, [target.id])
     if after != union:
         raise LostLabels(f"merging would have labelled {len(after)} findings instead of {len(union)}")
     version = versioned(
         user, Action.MERGED, target, f"Merged the {kind.noun} “{source.name}” ({source.slug}) into “{target.name}” ({target.slug})",
         before={kind.plural: f"{source.slug}, {target.slug}", "findings labelled": len(union),
-                f"labelled {source.slug}": len(labelled[source.slug]), f"labelled {target.slug}": len(labelled[target.slug])},
+                f"labelled {source.slug}": len(labelled[source.slug]), f"labelled {target.slug}": len(labelled[target.slug]),
+                **{k: before_target[k] for k in grown}},
         after={kind.plural: target.slug, "findings labelled": len(after), f"labelled {source.slug}": 0,
-               f"labelled {target.slug}": len(after), **_changed(before_target, snapshot(target))},
+               f"labelled {target.slug}": len(after), **grown},
     )
     RetiredTerm.objects.create(kind=kind.slug, slug=source.slug, name=source.name, successor=target.slug,
                                fields=snapshot(source), version=version)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from scrutiny.accounts import access, roles
+from scrutiny.findings.models import Finding
 from scrutiny.taxonomy import establishments, exchange, services
 from scrutiny.taxonomy.formats import UnknownFormat, format_of
 from scrutiny.taxonomy.forms import ImportForm, MergeForm, SplitForm, TermForm, term_initial
@@ -116,7 +117,8 @@ def split_theme(request, slug: str):
             messages.error(request, str(error).capitalize() + ".")
             plan, status = services.plan_split(source.slug, services.new_theme_values(source, new), kept), 409
     total = len(tagged_findings(kind, [source.id]))
-    return _page(request, "split.html", status=status, form=form, term=source, plan=plan, total=total)
+    examples = Finding.objects.filter(id__in=(plan.move + plan.both)[:8]).order_by("id") if plan else []
+    return _page(request, "split.html", status=status, form=form, term=source, plan=plan, total=total, examples=examples)
 
 
 def _whole(text: str) -> int:
