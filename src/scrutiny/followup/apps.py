@@ -19,3 +19,9 @@ class FollowupConfig(AppConfig):
         from scrutiny.reports.models import Report
 
         post_save.connect(_report_saved, sender=Report, dispatch_uid="followup-report-saved")
+        # The staff home shows how many follow-up links wait, without the curation app knowing of us.
+        from django.template import engines
+
+        from scrutiny.followup.pages import pending_count
+
+        engines["jinja2"].env.globals["follow_up_waiting"] = pending_count
