@@ -36,6 +36,8 @@ PAGES = {
     "establishments-review": lambda w: "/manage/establishments/review",
     "follow-up-queue": lambda w: "/manage/follow-up",
     "follow-up-assessment": lambda w: f"/manage/follow-up/findings/{w['finding']}?q=knives",
+    "review-queue": lambda w: "/manage/review",
+    "review-finding": lambda w: f"/manage/review/findings/{w['finding']}",
     "privacy": lambda w: "/privacy",
 }
 

@@ -66,4 +66,6 @@ STAFF_SURFACES = [
     (Surface("vocabularies with their counts", lambda w: reverse("vocabularies")), {"editor"}),
     (Surface("vocabulary history", lambda w: reverse("vocabularies_history")), {"editor"}),
     (Surface("establishments to review", lambda w: reverse("establishments_review")), {"editor"}),
+    (Surface("theme suggestions waiting", lambda w: reverse("review_queue")), {"editor"}),
+    (Surface("themes of its finding", lambda w: reverse("review_finding", args=[w["hidden_finding"]])), {"editor"}),
 ]

@@ -87,7 +87,8 @@ def held_out_f1(rows: list[dict], vocabularies_: list[Vocabulary]) -> tuple[floa
     return micro, macro, len(test)
 
 
-def retrain(out: Path, min_examples: int = 5, stream=sys.stdout) -> Path:
+def retrain(out: Path, min_examples: int = 5, stream=None) -> Path:
+    stream = stream or sys.stdout
     from scrutiny.core.default_tagger import DefaultTagger
     from scrutiny.review.tagging import save_model
 
