@@ -8,7 +8,10 @@ its sources change. Three honest sources, each line saying which it came from:
 - `theme`: each theme's name, description and keywords (catalogue/data/themes.json);
 - `demo`: the sentences the demo generator writes theme by theme (scrutiny_demo.vocabulary),
   with the setting's words filled in. They are written the way inspectors write, but they are
-  not real reports: they teach vocabulary; the real passages teach how reports phrase it.
+  not real reports: they teach vocabulary; the real passages teach how reports phrase it;
+- `written`: findings written for this file in inspectorate voice
+  (scrutiny/tagging/data/written-findings.txt), labelled by the real passages' conventions, so
+  that every theme, including those the real passages lack, has report-like examples.
 """
 
 import json
@@ -24,6 +27,7 @@ from scrutiny_demo.vocabulary import SETTING_THEMES, vocabulary  # noqa: E402
 THEMES = ROOT / "src/scrutiny/catalogue/data/themes.json"
 REAL = ROOT.parent / "shared/data/real-passages/themes.jsonl"
 OUT = ROOT / "src/scrutiny/tagging/data/default-training.jsonl"
+WRITTEN = ROOT / "src/scrutiny/tagging/data/written-findings.txt"
 POOLS = ("narrative", "problems", "fixes", "strengths", "notes", "claims")
 FILLERS = {"pct": "40", "num": "12", "days": "three", "place": "the establishment", "unit": "the unit"}
 
@@ -60,14 +64,28 @@ def real_lines(slugs: set[str]) -> list[dict]:
     return lines
 
 
+def written_lines(slugs: set[str]) -> list[dict]:
+    lines = []
+    for number, raw in enumerate(WRITTEN.read_text().splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        labels, text = (part.strip() for part in raw.split("|", 1))
+        labels = labels.split(",")
+        unknown = set(labels) - slugs
+        if unknown:
+            raise SystemExit(f"{WRITTEN.name}: line {number}: unknown theme {sorted(unknown)}")
+        lines.append({"text": text, "labels": labels, "source": "written"})
+    return lines
+
+
 def main() -> None:
     slugs = {t["slug"] for t in json.loads(THEMES.read_text())}
-    lines = real_lines(slugs) + theme_lines(slugs) + demo_lines(slugs)
+    lines = real_lines(slugs) + written_lines(slugs) + theme_lines(slugs) + demo_lines(slugs)
     with OUT.open("w") as out:
         for number, line in enumerate(lines):
             out.write(json.dumps({"id": f"{line['source']}-{number}", **line}, ensure_ascii=False) + "\n")
     print(f"{OUT.relative_to(ROOT)}: {len(lines)} lines "
-          + ", ".join(f"{s} {sum(1 for x in lines if x['source'] == s)}" for s in ("real", "theme", "demo")))
+          + ", ".join(f"{s} {sum(1 for x in lines if x['source'] == s)}" for s in ("real", "written", "theme", "demo")))
 
 
 if __name__ == "__main__":

@@ -45,3 +45,23 @@ def test_predict_with_the_default_model_from_the_command_line(tagger, tmp_path, 
     assert main(["tagger", "predict", "--model", "default", str(path)]) == 0
     line = json.loads(capsys.readouterr().out)
     assert line["id"] == "a" and "food" in line["labels"] and len(line["scores"]) == 26
+
+
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        # The real passages' conventions (docs/tagging.md, "Keyword rules"), which generalise.
+        ("Controlled drugs should be checked by two signatories.", "healthcare", "substance-misuse"),
+        ("All Sentence Management files should be completed to the same standard.", "release-resettlement", "leadership"),
+        ("Prisoners should be prepared for transfer to the open estate.", "release-resettlement", "transport-escort"),
+        ("Young prisoners should spend more time out of their cells in the evening.", "time-out-of-cell", "living-conditions"),
+        ("The gymnasium should be open at weekends for PE classes.", "education-work", "time-out-of-cell"),
+        ("The induction programmes for new prisoners should be reviewed.", "early-days", "release-resettlement"),
+        ("Personal officers should meet each prisoner weekly.", "staff-relationships", "staffing"),
+    ],
+)
+def test_keyword_rules_follow_the_labelling_conventions(text, expected, not_expected):
+    from scrutiny.core.tagging import KeywordTagger
+
+    found = {s.slug for s in KeywordTagger(shipped.default_vocabularies(), limit=26).suggest(text)}
+    assert expected in found and not_expected not in found
