@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.conftest import browser, page, screenshot, static_build  # noqa: F401  (Chromium, for test_browser)
 from scrutiny.reports.ingest import Ingester
 from scrutiny_demo.corpus import generate
 

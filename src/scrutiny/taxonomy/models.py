@@ -6,9 +6,11 @@ from django.utils import timezone
 
 
 class TaxonomyVersion(models.Model):
-    """One change to the vocabularies (an edit, a merge, a split, an import); its id is the
-    version number it produced. The audit trail entry holds who, what, before and after."""
+    """One change to the vocabularies (an edit, a merge, a split, an import) and the version
+    number it produced. The audit trail entry holds who, what, before and after."""
 
+    # Counted here, not taken from the id: a sequence skips numbers when a transaction rolls back.
+    number = models.PositiveIntegerField(unique=True)
     at = models.DateTimeField(default=timezone.now)
     user_name = models.CharField(max_length=200)
     action = models.CharField(max_length=20)
@@ -16,14 +18,10 @@ class TaxonomyVersion(models.Model):
     change = models.OneToOneField("curation.Change", null=True, blank=True, on_delete=models.SET_NULL, related_name="taxonomy_version")
 
     class Meta:
-        ordering = ["-id"]
+        ordering = ["-number"]
 
     def __str__(self) -> str:
         return f"v{self.number}: {self.summary}"
-
-    @property
-    def number(self) -> int:
-        return self.id
 
 
 class RetiredTerm(models.Model):

@@ -36,13 +36,15 @@ class SplitChanged(ValueError):
 
 
 def current_version() -> int:
-    return TaxonomyVersion.objects.aggregate(n=Max("id"))["n"] or 0
+    return TaxonomyVersion.objects.aggregate(n=Max("number"))["n"] or 0
 
 
 def versioned(user, action: str, subject, description: str, before: dict, after: dict) -> TaxonomyVersion:
     """One new taxonomy version and its audit trail entry (call inside the change's transaction)."""
     previous = current_version()
-    version = TaxonomyVersion.objects.create(user_name=display_name(user), action=action, summary=description[:300])
+    version = TaxonomyVersion.objects.create(
+        number=previous + 1, user_name=display_name(user), action=action, summary=description[:300]
+    )
     version.change = record(
         user, action, subject if subject is not None else version, f"{description} (taxonomy version {version.number})",
         before={**before, "taxonomy version": previous}, after={**after, "taxonomy version": version.number},

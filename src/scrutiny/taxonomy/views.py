@@ -38,7 +38,7 @@ def vocabularies(request):
     for kind in KINDS.values():
         n = counts(kind)
         tables.append((kind, [(t, n.get(t.id, 0)) for t in kind.model.objects.order_by("position", "name")]))
-    return _page(request, "list.html", tables=tables, version=services.current_version(), retired=RetiredTerm.objects.all())
+    return _page(request, "list.html", tables=tables, version=services.current_version(), retired=RetiredTerm.objects.select_related("version"))
 
 
 @access.requires(roles.EDIT_VOCABULARIES)

@@ -1,6 +1,8 @@
 """In Chromium, as an editor: merge one theme into another through the pages, watching the counts
 before and after; and every vocabulary page, with content on it, has no accessibility violation
-axe-core can find (WCAG 2.2 AA)."""
+axe-core can find (WCAG 2.2 AA). (Here rather than in tests/taxonomy: a second copy of the
+session's Chromium fixture in another folder would start a second Playwright in the same worker,
+which Playwright refuses.)"""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
