@@ -131,6 +131,34 @@ def test_a_term_retired_into_one_merged_later_points_at_the_last(editor):
     assert RetiredTerm.objects.get(slug="food").successor == "healthcare"
 
 
+def test_a_merge_carries_the_review_queues_suggestions_and_decisions_to_the_target(editor):
+    from scrutiny.review.models import Decision, Suggestion
+
+    finding, other = FindingFactory(), FindingFactory()
+    food, living = Theme.objects.get(slug="food"), Theme.objects.get(slug="living-conditions")
+    Suggestion.objects.create(finding=finding, theme=food, confidence=0.4)
+    Suggestion.objects.create(finding=other, theme=food, confidence=0.3)
+    Suggestion.objects.create(finding=other, theme=living, confidence=0.5)  # the same suggestion, once merged
+    Decision.objects.create(finding=finding, theme=food, decision="rejected", user_name="Sian")
+
+    services.merge(editor, "themes", "food", "living-conditions")
+
+    assert set(Suggestion.objects.values_list("finding_id", "theme__slug")) == {
+        (finding.id, "living-conditions"), (other.id, "living-conditions")}
+    assert Decision.objects.get().theme.slug == "living-conditions"
+
+
+def test_reports_ingest_as_before_after_a_merge_and_a_split(editor, corpus):
+    from scrutiny.reports.ingest import Ingester
+
+    services.merge(editor, "themes", "food", "living-conditions")
+    services.split(editor, "security-searching", STRIP)
+    ingester = Ingester(keep_files=False)
+    for path in sorted(p for p in corpus.iterdir() if p.suffix in {".pdf", ".docx", ".html"}):
+        assert ingester.ingest(path).status == "new"
+    assert Tag.objects.exists() and not Tag.objects.filter(theme__slug="food").exists()
+
+
 def test_merging_every_theme_of_ingested_reports_into_one_loses_no_tagged_finding(editor, ingested):
     slugs = list(Theme.objects.values_list("slug", flat=True))
     before = set().union(*labelled("themes", slugs).values())
