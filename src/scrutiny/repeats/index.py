@@ -84,6 +84,27 @@ class ReportIndex(RepeatIndex):
         rows = np.clip(np.searchsorted(self.ids, ids), 0, max(len(self.ids) - 1, 0))
         return {int(i): int(self.reports[r]) for i, r in zip(ids, rows) if len(self.ids) and self.ids[r] == i}
 
+    def _settle(self) -> None:
+        """Merge pending findings into the posting lists in linear time. They were added after
+        every settled finding, so each word's new postings go at the end of its list: an insert,
+        not the full re-sort RepeatIndex does, which at a million findings costs seconds per
+        report. The arrays are the same either way (tests/repeats/test_index.py)."""
+        if not self._pending:
+            return
+        pending = np.concatenate(self._pending, axis=1)
+        order = np.lexsort((pending[1], pending[0]))
+        terms, owners = pending[0][order].astype(np.int64), pending[1][order]
+        size = len(self.vocabulary)
+        old = np.diff(self.posting_starts)
+        ends = np.full(size, len(self.postings), dtype=np.int64)
+        ends[: len(old)] = self.posting_starts[1:]
+        counts = np.zeros(size, dtype=np.int64)
+        counts[: len(old)] = old
+        self.postings = np.insert(self.postings, ends[terms], owners).astype(np.int32)
+        counts += np.bincount(terms, minlength=size)
+        self.posting_starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        self._pending = []
+
     def sort_by_report(self) -> None:
         """Make rows_of_reports a look-up rather than a scan (for a rebuild's many calls)."""
         self._by_report = np.argsort(self.reports, kind="stable")
@@ -97,17 +118,17 @@ class ReportIndex(RepeatIndex):
         starts, ends = np.searchsorted(ordered, wanted), np.searchsorted(ordered, wanted, side="right")
         return np.sort(np.concatenate([self._by_report[a:b] for a, b in zip(starts, ends)] or [np.zeros(0, np.int64)]))
 
-    def among(self, text: str, rows: np.ndarray) -> list[tuple[int, float]]:
-        """(finding id, score) of the given rows that say what `text` says, scored exactly as
-        matches() scores its candidates."""
+    def among(self, texts: list[str], rows: np.ndarray) -> list[list[tuple[int, float]]]:
+        """For each text, (finding id, score) of the given rows that say what it says, scored
+        exactly as matches() scores its candidates (each row's weights worked out once)."""
         if not len(rows):
-            return []
-        query = self._weights(self._query_terms(text, {}))
+            return [[] for _ in texts]
+        stored = [(int(self.ids[row]), self._weights(self._sequence(row))) for row in rows.tolist()]
         found = []
-        for row in rows.tolist():
-            score = cosine(query, self._weights(self._sequence(row)))
-            if score >= self.threshold:
-                found.append((int(self.ids[row]), round(score, 4)))
+        for text in texts:
+            query = self._weights(self._query_terms(text, {}))
+            scores = ((finding_id, cosine(query, weights)) for finding_id, weights in stored)
+            found.append([(finding_id, round(score, 4)) for finding_id, score in scores if score >= self.threshold])
         return found
 
 

@@ -94,11 +94,11 @@ def report_links(findings: list, stored: StoredFindings, reports: Reports) -> di
             continue
         index = stored.indexes[side]
         general = index.matches([f.text for f in mine], exclude_ids=own_ids)
-        at_place = index.rows_of_reports(neighbours) if neighbours else []
+        at_place = index.among([f.text for f in mine], index.rows_of_reports(neighbours))
         found = {}
-        for finding, matches in zip(mine, general):
+        for finding, matches, here in zip(mine, general, at_place):
             pairs = {m.finding_id: m.score for m in matches}
-            pairs.update(index.among(finding.text, at_place))
+            pairs.update(here)
             found[finding.id] = pairs
         report_of = index.report_of({i for pairs in found.values() for i in pairs})
         reports.need(report_of.values())
