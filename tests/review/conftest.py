@@ -3,7 +3,6 @@ test's ingest (nor into the developer's scrutiny-files)."""
 
 import pytest
 
-from dashboard.conftest import browser, page, page_without_javascript, screenshot, static_build  # noqa: F401  (Chromium)
 from factories import staff_member
 
 

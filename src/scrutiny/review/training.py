@@ -8,8 +8,9 @@ database; a label with fewer than `min_examples` positives is left out (printed)
 cannot be learnt or checked. The keyword rules are the database's, saved beside the model so
 that ingest and `tagger predict --model` score with the same rules the model was trained with.
 
-Before the final model is trained on everything, a model trained without a held-out fifth of
-the real passages and decided findings scores that fifth: the micro and macro F1 printed."""
+Before the final model is trained on everything, a model trained without about a fifth of the
+real passages and decided findings (whole documents held out) scores them: the micro and macro
+F1 printed, over the labels present in them."""
 
 import random
 import sys
@@ -39,8 +40,11 @@ def decided_rows() -> tuple[list[dict], Counter]:
         labels[finding_id].append(slug)
     from scrutiny.findings.models import Finding
 
-    texts = dict(Finding.objects.filter(pk__in=decided).values_list("id", "text"))
-    rows = [{"id": f"finding-{f}", "text": texts[f], "labels": sorted(labels[f]), "source": "decision"} for f in sorted(decided)]
+    found = {f: (text, report) for f, text, report in Finding.objects.filter(pk__in=decided).values_list("id", "text", "report_id")}
+    rows = [
+        {"id": f"finding-{f}", "text": found[f][0], "labels": sorted(labels[f]), "source": "decision", "doc": f"report-{found[f][1]}"}
+        for f in sorted(decided)
+    ]
     rejected = Counter(Decision.objects.filter(decision=Verdict.REJECTED).values_list("theme__slug", flat=True))
     return rows, rejected
 
@@ -62,12 +66,20 @@ def training_set(min_examples: int) -> tuple[list[dict], dict, list[str]]:
 
 
 def _split(rows: list[dict], seed: int = 0) -> tuple[list[dict], list[dict]]:
-    """Hold out a fifth of the rows a person labelled (real passages, decided findings); the
-    themes' own keyword sentences always train."""
-    judged = [i for i, r in enumerate(rows) if r.get("source") in ("real", "decision")]
-    random.Random(seed).shuffle(judged)
-    held = set(judged[: max(1, round(len(judged) * HELD_OUT))]) if len(judged) >= 5 else set()
-    return [r for i, r in enumerate(rows) if i not in held], [r for i, r in enumerate(rows) if i in held]
+    """Hold out about a fifth of the rows a person labelled (real passages, decided findings),
+    whole documents at a time (a report's findings share its wording, so a finding scored by a
+    model that read its neighbours would flatter it); the themes' own sentences always train."""
+    documents = sorted({r["doc"] for r in rows if r.get("source") in ("real", "decision") and r.get("doc")})
+    if len(documents) < 2:
+        return rows, []
+    random.Random(seed).shuffle(documents)
+    judged = sum(1 for r in rows if r.get("doc") in set(documents))
+    held: set[str] = set()
+    for doc in documents[:-1]:  # at least one document always trains
+        if sum(1 for r in rows if r.get("doc") in held) >= HELD_OUT * judged:
+            break
+        held.add(doc)
+    return [r for r in rows if r.get("doc") not in held], [r for r in rows if r.get("doc") in held]
 
 
 def held_out_f1(rows: list[dict], vocabularies_: list[Vocabulary]) -> tuple[float, float, int] | None:

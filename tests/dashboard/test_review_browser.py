@@ -1,5 +1,9 @@
-"""The review queue in Chromium: a batch reviewed with the keyboard alone, the same without
-JavaScript, and no accessibility violations axe-core can find on either review page."""
+"""The review queue (scrutiny.review) in Chromium: a batch reviewed with the keyboard alone, the
+same without JavaScript, and no accessibility violations axe-core can find on either review page.
+
+Here rather than in tests/review so that it shares this folder's one Chromium per worker: a
+second session-scoped Playwright in the same process (another folder's conftest importing these
+fixtures) fails with "Sync API inside the asyncio loop"."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
