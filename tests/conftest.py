@@ -1,6 +1,23 @@
-"""Suite-wide test set-up. Data comes from factories (tests/factories.py) and the generator."""
+"""Suite-wide test set-up. Data comes from factories (tests/factories.py) and the generator.
+
+The page tests use headless Chromium (Debian's, never a downloaded one) against pytest-django's
+live server. The pages need the npm build (`npm ci && npm run build`); the tests say so if it is
+missing. The Chromium fixtures live here, once: a second copy of the session fixture in another
+folder's conftest would start a second Playwright in the same worker, which Playwright refuses."""
+
+import os
+from pathlib import Path
 
 import pytest
+
+from scrutiny.dashboard.commands import static_build_problem
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SHOTS = Path(os.environ.get("SCRUTINY_SHOTS_DIR", "/tmp/shots"))
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
 
@@ -34,3 +51,51 @@ def reference_data(request):
 
     if not Body.objects.exists():
         load_reference_data()
+
+
+@pytest.fixture(scope="session")
+def static_build():
+    if problem := static_build_problem():
+        pytest.fail(problem, pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def browser(static_build):
+    if not CHROMIUM.exists():
+        pytest.fail(f"The page tests need Debian's chromium at {CHROMIUM} (apt-get install chromium).", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread, and Django refuses database
+    # calls from a thread with a running loop; the test's own factory calls are synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_javascript(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot():
+    """Saves a full-page picture for a person to look at (the tests themselves never compare pixels)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name: str) -> None:
+        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+    return take

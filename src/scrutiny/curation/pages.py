@@ -20,7 +20,7 @@ def home(user) -> dict:
         "in_review": reports.filter(state=State.IN_REVIEW).select_related("body").order_by("-published")[:20],
         "changes": _changes_for(user)[:10],
         "proposals": services.proposals_for(user)[:50],
-        "can": {perm: access.can(user, perm) for perm in (roles.UPLOAD, roles.IMPORT, roles.MANAGE_USERS, roles.VIEW_DRAFTS)},
+        "can": {perm: access.can(user, perm) for perm in (roles.UPLOAD, roles.IMPORT, roles.MANAGE_USERS, roles.VIEW_DRAFTS, roles.EDIT_VOCABULARIES)},
     }
 
 
