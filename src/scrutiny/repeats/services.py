@@ -69,6 +69,12 @@ class Reports:
             self.facts[report_id] = ReportFacts((published, report_id), frozenset(places[report_id]))
 
 
+def prepare() -> None:
+    """Build the process's index now (an ingester does when it is made, as it loads its tagger),
+    so that the first report ingested does not pay for it."""
+    stored_findings()
+
+
 def link_repeats(findings: list) -> None:
     """Called by ingest inside the report's transaction, with the report's new findings."""
     if not findings:

@@ -22,7 +22,7 @@ from scrutiny.reports.metadata import BadReport, ReportMetadata, read_metadata
 from scrutiny.curation.models import Action
 from scrutiny.curation.services import record
 from scrutiny.reports.models import Report, State, reporting_year_of
-from scrutiny.repeats.services import link_repeats
+from scrutiny.repeats import services as repeats
 from scrutiny.review.models import Suggestion
 from scrutiny.review.tagging import ThemeTagger
 from scrutiny.followup.services import suggest_follow_ups
@@ -73,6 +73,7 @@ class Ingester:
             [Vocabulary(p.slug, tuple(k.strip() for k in p.description.split(",") if k.strip())) for p in populations],
             limit=2,
         )
+        repeats.prepare()
 
     def ingest(self, path: Path, name: str | None = None, progress=None) -> Outcome:
         """name: the file's name as its sender gave it, when it is stored under another (a web
@@ -135,7 +136,7 @@ class Ingester:
             _name_after_latest_report(establishment, meta)
         findings = Finding.objects.bulk_create([self._finding(report, i, f) for i, f in enumerate(extracted.findings)])
         self._tag(findings)
-        link_repeats(findings)
+        repeats.link_repeats(findings)
         suggest_follow_ups(report, findings)
         record(
             self.user, Action.CREATED, report,
