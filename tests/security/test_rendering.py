@@ -31,8 +31,9 @@ PAYLOADS = [
     "Reception should close \"><svg onload=alert(5)> quote marks and </textarea><script>alert(6)</script> tags.",
     "Wings should hold ';alert(7);// and ${alert(8)} in their records.",
 ]
-# What the template expressions above would print if evaluated.
-EVALUATED = ["7006652", "012"]
+# What the template expressions above would print if evaluated, with the words around them (a bare
+# "012" also turns up in an address such as /findings/2012 once the database has grown).
+EVALUATED = ["serve 7006652 meals", "and 49 snacks", "log 012 searches"]
 TITLE = 'Report on <script>alert("title")</script> {{ 7*7 }}'
 PLACE = 'HMP <img src=x onerror="alert(9)"> Ashcombe'
 
