@@ -40,6 +40,15 @@ PHRASES = [
      " urgently "),
     (re.compile(r"\b(?:before|prior to)\b"), " before "),
     (re.compile(r"\(\s*paragraphs?[^)]*\)"), " "),  # "(paragraph 2.4)" cites, it does not ask
+    # A deadline is when, not what: CJINI opens every recommendation "Within six months of the
+    # publication of this report, the Northern Ireland Prison Service should", and that opening
+    # alone made different asks look alike (it comes off first, so the addressee below starts the text).
+    (re.compile(r"\bwithin (?:[a-z0-9]+ ){1,3}(?:days?|weeks?|months?|years?)"
+                r" (?:of|from|after) (?:the )?(?:publication|date)(?: of)? (?:this|the) report,?"), " "),
+    # So is an organisation named as the addressee ("the South Eastern Health and Social Care
+    # Trust should"): it says who, and every recommendation to it says so.
+    (re.compile(r"^\s*(?:the )?[a-z ,&'-]{2,80}?\b(?:trust|service|board|council|department|authority|agency|"
+                r"executive|directorate|office) should\b"), " "),
 ]
 PERSONS = {"prisoner", "detainee", "patient", "resident", "child", "children", "young", "people",
            "person", "individual", "women", "men", "boy", "girl", "inmate"}
