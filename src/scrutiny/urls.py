@@ -10,4 +10,7 @@ urlpatterns = [
     path("", include("scrutiny.review.urls")),
     path("", include("scrutiny.repeats.urls")),
     path("", include("scrutiny.followup.urls")),
+    path("", include("scrutiny.api.urls")),
+    path("", include("scrutiny.analysis.urls")),
+    path("", include("scrutiny.analytics.urls")),
 ]

@@ -51,7 +51,7 @@ def home_page() -> dict:
 
 def findings_page(params) -> dict:
     query = parse(params)
-    page = Paginator(with_context(query.findings()), PAGE_SIZE).get_page(params.get("page"))
+    page = Paginator(query.listing(), PAGE_SIZE).get_page(params.get("page"))
     facets = {facet.name: facet for facet in query.facets()}
     return {"query": query, "page": page, "facets": facets}
 

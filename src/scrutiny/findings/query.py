@@ -12,7 +12,9 @@ bookmarked, and a vocabulary entry can be renamed after the bookmark was made.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -97,12 +99,15 @@ class FindingQuery:
 
     selected: dict[str, list[str]] = field(default_factory=dict)
     q: str = ""
+    # A custom range of publication dates (`?from=2024-04-01&to=2024-09-30`), inclusive.
+    published_from: date | None = None
+    published_to: date | None = None
     ignored: list[Ignored] = field(default_factory=list)
     vocabulary: "Vocabulary | None" = None
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q or any(self.selected.values()))
+        return bool(self.q or any(self.selected.values()) or self.published_from or self.published_to)
 
     def values_of(self, facet: str) -> list[str]:
         return self.selected.get(facet, [])
@@ -116,6 +121,10 @@ class FindingQuery:
             for value in self.values_of(facet)
             if (facet, value) != without
         ]
+        if self.published_from and without != ("from", self.published_from.isoformat()):
+            pairs.append(("from", self.published_from.isoformat()))
+        if self.published_to and without != ("to", self.published_to.isoformat()):
+            pairs.append(("to", self.published_to.isoformat()))
         if self.q and keep_q:
             pairs.append(("q", self.q))
         pairs.extend((k, v) for k, v in extra.items() if v not in (None, ""))
@@ -127,6 +136,44 @@ class FindingQuery:
         if self.q:
             return matching(found, self.q)
         return found.order_by("-year", "-report__published", "-report_id", "position")
+
+    def count(self) -> int:
+        """How many published findings match."""
+        found = self._filtered(public_findings())
+        return (containing(found, self.q) if self.q else found).count()
+
+    def ids(self, start: int, stop: int) -> list[int]:
+        """The ids of matching findings from `start` to `stop` in the order of findings()."""
+        return list(self.findings().values_list("id", flat=True)[start:stop])
+
+    def listing(self) -> "FindingList":
+        """The matching findings as a sequence a Paginator can page through: counted once, and
+        each page fetched by id with what a list shows beside each finding."""
+        return FindingList(self)
+
+    def counts(self, *dimensions: str) -> Counter:
+        """Matching findings counted by one or more dimensions (any of FACETS), keyed by the
+        values an address uses: `counts("year", "theme")[("2024", "segregation")]`. A finding
+        with two themes counts once under each."""
+        for dimension in dimensions:
+            if dimension not in FACETS:
+                raise ValueError(f"cannot count by {dimension!r}")
+        vocabulary = self.vocabulary or Vocabulary.load()
+        scope = self._filtered(public_findings())
+        if self.q:
+            scope = containing(scope, self.q)
+        paths = {
+            "theme": "tags__theme_id", "population": "population_tags__population_id",
+            **{name: column for name, column in COLUMNS.items()},
+        }
+        fields = [paths[d] for d in dimensions]
+        rows = scope.order_by().values_list(*fields).annotate(n=Count("id"))
+        counted: Counter = Counter()
+        for *keys, n in rows:
+            if any(k is None for k in keys):
+                continue
+            counted[tuple(vocabulary.value_of(d, k) for d, k in zip(dimensions, keys))] += n
+        return counted
 
     def facets(self) -> list[Facet]:
         vocabulary = self.vocabulary or Vocabulary.load()
@@ -148,6 +195,10 @@ class FindingQuery:
             else:
                 keys = [vocabulary.key(facet, v) for v in values]
                 findings = findings.filter(**{f"{COLUMNS[facet]}__in": keys})
+        if self.published_from:
+            findings = findings.filter(report__published__gte=self.published_from)
+        if self.published_to:
+            findings = findings.filter(report__published__lte=self.published_to)
         return findings
 
     def _scope(self, except_facet: str) -> QuerySet:
@@ -177,6 +228,29 @@ class FindingQuery:
             if counts.get(key) or value in chosen
         ]
         return Facet(name, FACET_TITLES[name], values)
+
+
+class FindingList:
+    """A query's findings as a sequence for django.core.paginator.Paginator."""
+
+    def __init__(self, query: FindingQuery):
+        self.query = query
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.query.count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list:
+        if not isinstance(window, slice):
+            raise TypeError("a finding list is read a page at a time")
+        ids = self.query.ids(window.start or 0, window.stop if window.stop is not None else self.count())
+        by_id = {f.id: f for f in with_context(Finding.objects.filter(id__in=ids))}
+        return [by_id[i] for i in ids if i in by_id]
 
 
 class Vocabulary:
@@ -238,6 +312,19 @@ class Vocabulary:
             return int(value[:4])
         return value
 
+    def value_of(self, facet: str, key) -> str:
+        """The address value for what a finding's column holds (the inverse of key())."""
+        if facet in ("body", "setting", "nation", "theme", "population"):
+            if not hasattr(self, "_slug_by_id"):
+                self._slug_by_id = {
+                    name: {item.id: slug for slug, item in self._slugged(name).items()}
+                    for name in ("body", "setting", "nation", "theme", "population")
+                }
+            return self._slug_by_id[facet][key]
+        if facet == "period":
+            return reporting_year_label(key)
+        return str(key)
+
     def options(self, facet: str, counts: dict) -> list[tuple]:
         """(stored key, address value, label) for each value a facet can show, in display order."""
         if facet in ("body", "setting", "nation", "theme", "population"):
@@ -269,6 +356,15 @@ def parse(params, vocabulary: Vocabulary | None = None) -> FindingQuery:
                 chosen.append(value)
         if chosen:
             query.selected[facet] = chosen
+    for name, attribute in (("from", "published_from"), ("to", "published_to")):
+        raw = next((v.strip() for v in _get_list(params, name) if v.strip()), "")
+        if raw:
+            try:
+                setattr(query, attribute, date.fromisoformat(raw[:10]) if len(raw) == 10 else None)
+            except ValueError:
+                pass
+            if getattr(query, attribute) is None:
+                query.ignored.append(Ignored(name, raw[:60], "a date is written like 2024-04-01"))
     q = " ".join(" ".join(_get_list(params, "q")).split())
     if len(q) > MAX_QUERY_LENGTH:
         query.ignored.append(Ignored("q", q[:60] + "…", f"searches are cut to {MAX_QUERY_LENGTH} characters"))

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "scrutiny.review",
     "scrutiny.repeats",
     "scrutiny.followup",
+    "scrutiny.api",
+    "scrutiny.analysis",
+    "scrutiny.analytics",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,3 @@
+"""Analysis addresses (stable: bookmarked, cited, checked by scripts)."""
+
+urlpatterns: list = []

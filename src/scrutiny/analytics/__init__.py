@@ -1,0 +1,1 @@
+"""Usage counts without cookies or personal data, shown to the secretariat."""

@@ -1,0 +1,3 @@
+"""Analytics addresses (stable: bookmarked, cited, checked by scripts)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Api addresses (stable: bookmarked, cited, checked by scripts)."""
+
+urlpatterns: list = []
