@@ -122,3 +122,20 @@ class PopulationTag(Labelling):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["finding", "population"], name="population_tag_unique")]
+
+
+class FindingChange(models.Model):
+    """One line of the change log that database triggers write whenever a finding, its tags or
+    its report's publication change (migration 0004), so that the in-memory query engine of
+    every process can tell it is stale and re-read only the findings named here.
+
+    `token` is random: tests roll transactions back, so a sequence number can come back naming a
+    different change, and only (seq, token) together say "the same change". A null finding_id
+    means "everything may have changed" (written after a migration rebuilt a table)."""
+
+    seq = models.BigAutoField(primary_key=True)
+    finding_id = models.BigIntegerField(null=True)
+    token = models.BigIntegerField()
+
+    class Meta:
+        db_table = "findings_change"
