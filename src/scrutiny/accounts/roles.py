@@ -18,6 +18,7 @@ IMPORT = "curation.import"  # historic import of findings from a spreadsheet
 EDIT_VOCABULARIES = "catalogue.edit_vocabularies"  # themes, populations, settings, establishments
 MANAGE_USERS = "accounts.manage_users"  # invite, change roles, deactivate
 MANAGE_SETTINGS = "accounts.manage_settings"
+VIEW_ANALYTICS = "analytics.view"  # usage counts of the public dashboard, exports and API
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ EDITOR = register(
         "editor",
         "Secretariat editor",
         "Works on every body's records; publishes and unpublishes; edits the vocabularies.",
-        frozenset({VIEW_DRAFTS, UPLOAD, EDIT, PUBLISH, VIEW_HISTORY, REVERT, IMPORT, EDIT_VOCABULARIES}),
+        frozenset({VIEW_DRAFTS, UPLOAD, EDIT, PUBLISH, VIEW_HISTORY, REVERT, IMPORT, EDIT_VOCABULARIES, VIEW_ANALYTICS}),
         two_factor=True,
     )
 )
@@ -71,7 +72,7 @@ ADMINISTRATOR = register(
         "administrator",
         "Administrator",
         "Manages accounts and settings.",
-        frozenset({MANAGE_USERS, MANAGE_SETTINGS, VIEW_HISTORY}),
+        frozenset({MANAGE_USERS, MANAGE_SETTINGS, VIEW_HISTORY, VIEW_ANALYTICS}),
         two_factor=True,
     )
 )
