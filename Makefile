@@ -9,7 +9,7 @@ DEMO_SEED ?= 2026
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test setup assets demo-corpus serve lock clean
+.PHONY: demo test setup assets translations messages demo-corpus serve lock clean
 
 ## demo: set up, build the demo database from a generated corpus and serve the dashboard
 demo: setup demo-corpus
@@ -21,7 +21,21 @@ test: setup
 	scripts/install-system-packages.sh
 	scripts/run-tests.sh
 
-setup: $(VENV)/.installed assets
+setup: $(VENV)/.installed assets translations
+
+## translations: compile the Welsh catalogue (Babel, no GNU gettext needed)
+translations: src/scrutiny/locale/cy/LC_MESSAGES/django.mo
+
+src/scrutiny/locale/cy/LC_MESSAGES/django.mo: src/scrutiny/locale/cy/LC_MESSAGES/django.po $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -d src/scrutiny/locale -D django -l cy
+
+## messages: gather the strings marked for translation into the Welsh catalogue (then translate the new ones)
+messages:
+	$(BIN)/pybabel extract --sort-output --no-wrap --add-location=file --project=Scrutiny --copyright-holder="UK National Preventive Mechanism" -F src/scrutiny/locale/babel.cfg \
+	  -k gettext_lazy -k pgettext:1c,2 -k pgettext_lazy:1c,2 -k ngettext_lazy:1,2 -k gettext_noop \
+	  -o src/scrutiny/locale/django.pot src/scrutiny
+	test -f src/scrutiny/locale/cy/LC_MESSAGES/django.po || $(BIN)/pybabel init --no-wrap -i src/scrutiny/locale/django.pot -d src/scrutiny/locale -D django -l cy
+	$(BIN)/pybabel update --no-wrap --add-location=file --ignore-obsolete -i src/scrutiny/locale/django.pot -d src/scrutiny/locale -D django -l cy
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -1,6 +1,14 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
+# The API, its OpenAPI description and the .csv/.json/.xlsx twins are data for scripts: one
+# unprefixed, English-only address each, so field names and citations never vary by language.
 urlpatterns = [
+    path("", include("scrutiny.api.urls")),
+]
+
+# Every page: in English at its address, in Welsh under /cy/ (DESIGN §6).
+urlpatterns += i18n_patterns(
     path("", include("scrutiny.dashboard.urls")),
     path("", include("scrutiny.accounts.urls")),
     path("", include("scrutiny.curation.urls")),
@@ -10,7 +18,7 @@ urlpatterns = [
     path("", include("scrutiny.review.urls")),
     path("", include("scrutiny.repeats.urls")),
     path("", include("scrutiny.followup.urls")),
-    path("", include("scrutiny.api.urls")),
     path("", include("scrutiny.analysis.urls")),
     path("", include("scrutiny.analytics.urls")),
-]
+    prefix_default_language=False,
+)

@@ -1,23 +1,87 @@
 """The Jinja2 environment for every page: GOV.UK Frontend macros plus Django's url and static,
-and the few filters the pages share."""
+Django's translations (English and Welsh), and the few filters the pages share."""
 
 from datetime import date
 
+from babel.dates import format_date
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
-from django.urls import reverse
-from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+from django.urls import reverse, translate_url
+from django.utils import translation
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, pass_context
 from markupsafe import Markup
+
+# Django's language code → Babel's locale, for dates.
+BABEL_LOCALES = {"cy": "cy", "en": "en_GB"}
+
+
+def welsh() -> bool:
+    return (translation.get_language() or "").startswith("cy")
 
 
 def number(value) -> str:
-    """1234 → '1,234'; the house style for every count."""
+    """1234 → '1,234'; the house style for every count, in English and in Welsh alike."""
     return f"{value or 0:,}"
 
 
 def long_date(value: date | None) -> str:
-    """The GOV.UK style: 4 June 2024."""
-    return f"{value.day} {value:%B %Y}" if value else ""
+    """The GOV.UK style: 4 June 2024; in Welsh 4 Mehefin 2024."""
+    if not value:
+        return ""
+    if welsh():
+        return format_date(value, "d MMMM y", locale=BABEL_LOCALES["cy"])
+    return f"{value.day} {value:%B %Y}"
+
+
+def _format(message: str, variables: dict) -> str:
+    """Fill in %(name)s placeholders. Templates written in either style work: the Jinja
+    new style `_("%(n)s findings", n=x)` and the Python style `_("%(n)s findings") % {"n": x}`;
+    for the second, the placeholders are left for the caller's own % to fill."""
+    try:
+        return message % variables
+    except (KeyError, ValueError, TypeError):
+        return message
+
+
+@pass_context
+def gettext(context, message: str, **variables) -> str:
+    # Markup, so that the values filled in are escaped and the result is not escaped twice.
+    text = translation.gettext(message)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return _format(text, variables)
+
+
+@pass_context
+def ngettext(context, singular: str, plural: str, count: int, **variables) -> str:
+    """`ngettext("%(num)s finding", "%(num)s findings", n)`: num is the count as the house
+    writes numbers (1,234)."""
+    variables.setdefault("num", number(count))
+    text = translation.ngettext(singular, plural, count)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return _format(text, variables)
+
+
+@pass_context
+def pgettext(context, message_context: str, message: str, **variables) -> str:
+    text = translation.pgettext(message_context, message)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return _format(text, variables)
+
+
+def html_lang() -> str:
+    return "cy" if welsh() else "en-GB"
+
+
+def other_language(request) -> dict:
+    """The language switch: the same page, with its query string, in the other language."""
+    # English is the unprefixed default, whose code in settings is en-gb.
+    code, name, target = ("en", "English", settings.LANGUAGE_CODE) if welsh() else ("cy", "Cymraeg", "cy")
+    path = request.get_full_path() if request else "/"
+    return {"code": code, "name": name, "href": translate_url(path, target)}
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
@@ -49,6 +113,14 @@ def environment(**options) -> Environment:
     if loader is not None:
         loaders.insert(0, loader)
     env = Environment(loader=ChoiceLoader(loaders), **options)
+    # The i18n extension gives {% trans %} blocks; the callables are ours (above), Django's
+    # catalogue underneath, so Python and templates share one Welsh catalogue.
+    env.add_extension("jinja2.ext.i18n")
+    # {% do list.append(x) %}, since `{% set _ = … %}` would hide the gettext alias `_`.
+    env.add_extension("jinja2.ext.do")
+    env.newstyle_gettext = True
+    env.globals.update({"gettext": gettext, "_": gettext, "ngettext": ngettext, "pgettext": pgettext})
     env.globals.update({"static": static, "url": url, "link": link, "messages": get_messages, "is_staff": is_staff})
+    env.globals.update({"html_lang": html_lang, "other_language": other_language, "welsh": welsh})
     env.filters.update({"number": number, "long_date": long_date, "plural": plural})
     return env

@@ -1,13 +1,16 @@
 """One small function per page: the work is in services.py and findings/query.py."""
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from scrutiny.accounts.access import public
 from scrutiny.dashboard import services
+from scrutiny.dashboard.language import prefers_welsh, welsh_address
 
 
 @public
 def home(request):
+    if prefers_welsh(request):
+        return redirect(welsh_address(request))
     return render(request, "home.html", services.home_page())
 
 
