@@ -18,6 +18,7 @@ from scrutiny.findings.models import CONCERN_KINDS, Finding, Kind, Tag
 from scrutiny.followup import pages as followup_pages
 from scrutiny.repeats import pages as repeats_pages
 from scrutiny.findings.query import parse, public_findings, with_context
+from scrutiny.analysis.pages import counter_from_facet
 from scrutiny.reports.models import Report
 
 PAGE_SIZE = 50
@@ -53,7 +54,8 @@ def findings_page(params) -> dict:
     query = parse(params)
     page = Paginator(query.listing(), PAGE_SIZE).get_page(params.get("page"))
     facets = {facet.name: facet for facet in query.facets()}
-    return {"query": query, "page": page, "facets": facets}
+    counter = counter_from_facet(facets["kind"], query.values_of("kind"))
+    return {"query": query, "page": page, "facets": facets, "counter": counter}
 
 
 def finding_page(finding_id: int) -> dict:
