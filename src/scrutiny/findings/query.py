@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Prefetch, QuerySet
 
 from scrutiny.catalogue.models import Body, Establishment, Nation, Population, Setting, Theme
+from scrutiny.findings import sql_query  # the SQL answers (it reads this module at call time)
 from scrutiny.findings.models import Finding, Kind, PopulationTag, Status, Tag
 from scrutiny.findings.search import containing, matching
 from scrutiny.reports.models import Report, reporting_year_label
@@ -139,12 +140,25 @@ class FindingQuery:
 
     def count(self) -> int:
         """How many published findings match."""
-        found = self._filtered(public_findings())
-        return (containing(found, self.q) if self.q else found).count()
+        return self._answers().count() if _in_memory() else sql_query.count(self)
 
     def ids(self, start: int, stop: int) -> list[int]:
-        """The ids of matching findings from `start` to `stop` in the order of findings()."""
-        return list(self.findings().values_list("id", flat=True)[start:stop])
+        """The ids of matching findings from `start` to `stop` in the order of findings() (by
+        relevance for a search: BM25 from the engine's own index, ties by id)."""
+        return self._answers().ids(start, stop) if _in_memory() else sql_query.ids(self, start, stop)
+
+    def _answers(self):
+        """This query answered by the in-memory engine (findings.engine), kept for as long as
+        the engine's snapshot stays current, so a page's count, ids and facets share one search."""
+        from scrutiny.findings import engine
+        from scrutiny.findings.answers import Answers
+
+        snapshot = engine.current()
+        key = (id(snapshot), self.q, repr(self.selected), self.published_from, self.published_to)
+        cached = self.__dict__.get("_cached_answers")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_cached_answers"] = (key, Answers(self, snapshot))
+        return cached[1]
 
     def listing(self) -> "FindingList":
         """The matching findings as a sequence a Paginator can page through: counted once, and
@@ -159,19 +173,9 @@ class FindingQuery:
             if dimension not in FACETS:
                 raise ValueError(f"cannot count by {dimension!r}")
         vocabulary = self.vocabulary or Vocabulary.load()
-        scope = self._filtered(public_findings())
-        if self.q:
-            scope = containing(scope, self.q)
-        paths = {
-            "theme": "tags__theme_id", "population": "population_tags__population_id",
-            **{name: column for name, column in COLUMNS.items()},
-        }
-        fields = [paths[d] for d in dimensions]
-        rows = scope.order_by().values_list(*fields).annotate(n=Count("id"))
+        by_key = self._answers().counts(*dimensions) if _in_memory() else sql_query.counts(self, *dimensions)
         counted: Counter = Counter()
-        for *keys, n in rows:
-            if any(k is None for k in keys):
-                continue
+        for keys, n in by_key.items():
             counted[tuple(vocabulary.value_of(d, k) for d, k in zip(dimensions, keys))] += n
         return counted
 
@@ -210,17 +214,7 @@ class FindingQuery:
         return scope
 
     def _facet(self, name: str, vocabulary: "Vocabulary") -> Facet:
-        scope = self._scope(name)
-        # A finding carries a theme at most once (the tag_unique constraint), so counting tags
-        # counts distinct findings, without the cost of COUNT(DISTINCT).
-        if name == "theme":
-            rows = Tag.objects.filter(finding__in=scope).values_list("theme_id").annotate(n=Count("id"))
-        elif name == "population":
-            rows = PopulationTag.objects.filter(finding__in=scope).values_list("population_id").annotate(n=Count("id"))
-        else:
-            column = COLUMNS[name]
-            rows = scope.order_by().values_list(column).annotate(n=Count("id"))
-        counts = {key: n for key, n in rows if key is not None}
+        counts = self._answers().facet_counts(name) if _in_memory() else sql_query.facet_counts(self, name)
         chosen = set(self.values_of(name))
         values = [
             FacetValue(name, value, label, counts.get(key, 0), value in chosen)
@@ -228,6 +222,13 @@ class FindingQuery:
             if counts.get(key) or value in chosen
         ]
         return Facet(name, FACET_TITLES[name], values)
+
+
+def _in_memory() -> bool:
+    """The engine answers unless settings say "sql" (findings.sql_query, the tests' oracle)."""
+    from django.conf import settings
+
+    return getattr(settings, "SCRUTINY_QUERY_ENGINE", "memory") != "sql"
 
 
 class FindingList:

@@ -1,0 +1,166 @@
+"""A FindingQuery answered from the engine's snapshot: the same numbers as findings.sql_query
+(the oracle the parity tests hold it to), from boolean masks and bincounts.
+
+Each filter is a mask over all rows; a facet counts over the public rows that every other
+filter (and the search) leaves, so that a value of the facet's own shows what ticking it adds.
+"""
+
+from collections import Counter
+
+import numpy as np
+
+from scrutiny.findings import engine, textindex
+
+SINGLE = ("body", "setting", "nation", "year", "period", "kind", "status")
+TAGGED = ("theme", "population")
+
+
+class Answers:
+    def __init__(self, query, snapshot: engine.Snapshot | None = None):
+        self.query = query
+        self.snapshot = snapshot or engine.current()
+        if query.vocabulary is None:
+            from scrutiny.findings.query import Vocabulary
+
+            query.vocabulary = Vocabulary.load()
+        self.vocabulary = query.vocabulary
+        columns = self.snapshot.columns
+        self.public = columns["visible"].copy()
+        days = columns["published"]
+        if query.published_from:
+            self.public &= days >= engine._days(query.published_from)
+        if query.published_to:
+            self.public &= days <= engine._days(query.published_to)
+        self.masks = {facet: self._mask(facet, values) for facet, values in query.selected.items() if values}
+        self.scores = None
+        terms = textindex.search_terms(query.q) if query.q else []
+        if terms:
+            matched, self.scores = self.snapshot.text.search(terms, columns["visible"], self.snapshot.size)
+            self.public &= matched
+        self._everything = None
+
+    # --- masks ---------------------------------------------------------------------------------
+
+    def _mask(self, facet: str, values: list[str]) -> np.ndarray:
+        snapshot, vocabulary = self.snapshot, self.vocabulary
+        size = snapshot.size
+        if facet in TAGGED:
+            items = vocabulary.themes if facet == "theme" else vocabulary.populations
+            wanted = np.asarray([items[v].id for v in values], dtype=np.int32)
+            tag_rows, tag_ids = snapshot.tags[facet]
+            mask = np.zeros(size, dtype=bool)
+            mask[tag_rows[np.isin(tag_ids, wanted)]] = True
+            return mask
+        if facet in ("kind", "status"):
+            codes = [snapshot.code_of(facet, v) for v in values]
+            wanted = [c for c in codes if c is not None]
+        else:
+            wanted = [vocabulary.key(facet, v) for v in values]
+        column = snapshot.columns[facet]
+        if not wanted:
+            return np.zeros(size, dtype=bool)
+        if len(wanted) == 1:
+            return column == wanted[0]
+        return np.isin(column, np.asarray(wanted, dtype=column.dtype))
+
+    def scope(self, except_facet: str | None = None) -> np.ndarray:
+        if except_facet is None and self._everything is not None:
+            return self._everything
+        mask = self.public.copy()
+        for facet, own in self.masks.items():
+            if facet != except_facet:
+                mask &= own
+        if except_facet is None:
+            self._everything = mask
+        return mask
+
+    # --- answers -------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return int(np.count_nonzero(self.scope()))
+
+    def ids(self, start: int, stop: int) -> list[int]:
+        start, stop = max(start, 0), max(stop, 0)
+        rows = np.flatnonzero(self.scope())
+        if stop <= start or start >= len(rows):
+            return []
+        stop = min(stop, len(rows))
+        ids = self.snapshot.columns["id"]
+        if self.scores is None:
+            keys = self.snapshot.columns["order"][rows]
+            if stop < len(rows):
+                chosen = np.argpartition(keys, stop - 1)[:stop]
+                rows, keys = rows[chosen], keys[chosen]
+            ordered = rows[np.argsort(keys, kind="stable")]
+        else:
+            scores = self.scores[rows]
+            if stop < len(rows):
+                # Every row scoring at least the stop-th best, ties included, then ordered exactly.
+                threshold = np.partition(scores, len(rows) - stop)[len(rows) - stop]
+                keep = scores >= threshold
+                rows, scores = rows[keep], scores[keep]
+            ordered = rows[np.lexsort((ids[rows], -scores))]
+        return ids[ordered[start:stop]].tolist()
+
+    def facet_counts(self, facet: str) -> dict:
+        """{stored key: findings} for one facet over the query without its own filter."""
+        scope = self.scope(except_facet=facet)
+        if facet in TAGGED:
+            tag_rows, tag_ids = self.snapshot.tags[facet]
+            counted = np.bincount(tag_ids[scope[tag_rows]])
+            return {key: int(n) for key, n in enumerate(counted) if n and key}
+        counted = np.bincount(self._keys(facet)[scope]) if scope.any() else np.zeros(0, dtype=np.int64)
+        return {self._stored(facet, key): int(n) for key, n in enumerate(counted) if n and not self._null(facet, key)}
+
+    def counts(self, *dimensions: str) -> Counter:
+        """Findings counted by several dimensions, keyed by stored keys; a finding with two
+        themes counts under each (the SQL join's rows)."""
+        rows = np.flatnonzero(self.scope())
+        keys = []
+        for dimension in dimensions:
+            if dimension in TAGGED:
+                tag_rows, tag_ids = self.snapshot.tags[dimension]
+                keep = self.scope()[tag_rows] & (tag_ids != 0)
+                pair_rows, pair_keys = tag_rows[keep].astype(np.int64), tag_ids[keep].astype(np.int64)
+                rows, keys = _join(rows, keys, pair_rows, pair_keys)
+            else:
+                values = self._keys(dimension)[rows].astype(np.int64)
+                present = values != 0 if dimension in ("setting", "nation") else np.ones(len(values), dtype=bool)
+                rows, keys = rows[present], [k[present] for k in keys] + [values[present]]
+        counted: Counter = Counter()
+        if not len(rows):
+            return counted
+        combined, n = np.unique(np.stack(keys, axis=1), axis=0, return_counts=True)
+        for key, many in zip(combined.tolist(), n.tolist()):
+            counted[tuple(self._stored(d, k) for d, k in zip(dimensions, key))] = many
+        return counted
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    def _keys(self, facet: str) -> np.ndarray:
+        column = self.snapshot.columns[facet]
+        return column if column.dtype != np.int8 else column.astype(np.int16)
+
+    def _null(self, facet: str, key: int) -> bool:
+        return facet in ("setting", "nation") and key == 0
+
+    def _stored(self, facet: str, key: int):
+        if facet == "kind":
+            return self.snapshot.kinds[key]
+        if facet == "status":
+            return self.snapshot.statuses[key]
+        return int(key)
+
+
+def _join(rows: np.ndarray, keys: list, pair_rows: np.ndarray, pair_keys: np.ndarray):
+    """Rows (with the keys gathered so far) joined to (row, key) pairs on row: one output per
+    matching pair, as SQL's join of findings to tags gives."""
+    order = np.argsort(pair_rows, kind="stable")
+    pair_rows, pair_keys = pair_rows[order], pair_keys[order]
+    first = np.searchsorted(pair_rows, rows, side="left")
+    last = np.searchsorted(pair_rows, rows, side="right")
+    many = last - first
+    repeated = np.repeat(np.arange(len(rows)), many)
+    # The index of each output's pair: its row's first pair plus its place among them.
+    offsets = np.repeat(first - np.concatenate([[0], np.cumsum(many)[:-1]]), many) + np.arange(many.sum())
+    return rows[repeated], [k[repeated] for k in keys] + [pair_keys[offsets]]
