@@ -46,6 +46,9 @@ def register(subparsers) -> None:
     bench_repeats.add_argument("--reports", type=int, default=20, help="new 30-finding reports to check")
     bench_repeats.add_argument("--sample", type=int, default=100_000, help="findings the baseline scans")
     bench_repeats.set_defaults(func=run_bench_repeats)
+    from scrutiny.benchmarks.commands import register as register_dashboard_benchmarks
+
+    register_dashboard_benchmarks(bench_commands)  # bench serve, bench load
 
 
 def run_ingest(args) -> int:
