@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "scrutiny.review.commands",  # tagger retrain
     "scrutiny.repeats.commands",  # repeats rebuild
     "scrutiny.followup.commands",  # follow-up suggest
+    "scrutiny.findings.commands",  # index rebuild
 ]
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from scrutiny.catalogue.models import Body, Establishment, Nation, Population, Setting, Theme
 from scrutiny.findings import sql_query  # the SQL answers (it reads this module at call time)
