@@ -68,4 +68,31 @@ STAFF_SURFACES = [
     (Surface("establishments to review", lambda w: reverse("establishments_review")), {"editor"}),
     (Surface("theme suggestions waiting", lambda w: reverse("review_queue")), {"editor"}),
     (Surface("themes of its finding", lambda w: reverse("review_finding", args=[w["hidden_finding"]])), {"editor"}),
+    (Surface("usage analytics", lambda w: reverse("analytics")), {"editor", "administrator"}),
+    (Surface("usage analytics (CSV)", lambda w: reverse("analytics_csv")), {"editor", "administrator"}),
+]
+
+# The machine-readable twins of the pages (issue 5): exports, the feed, the sitemap, the API.
+PUBLIC_SURFACES += [
+    Surface("findings as CSV", lambda w: reverse("findings_csv") + f"?theme=segregation&year={w['year']}"),
+    Surface("findings as JSON with facet counts", lambda w: reverse("findings_json") + f"?body={w['body']}"),
+    Surface("findings as XLSX", lambda w: reverse("findings_xlsx") + "?q=segregation"),
+    Surface("search for the marker word as CSV", lambda w: reverse("findings_csv") + f"?q={w['marker']}"),
+    Surface("Atom feed of its theme", lambda w: reverse("findings_atom") + "?theme=segregation"),
+    Surface("Atom feed of everything", lambda w: reverse("findings_atom")),
+    Surface("sitemap", lambda w: reverse("sitemap")),
+    Surface("API findings", lambda w: f"/api/v1/findings?body={w['body']}&page_size=500"),
+    Surface("API search for the marker word", lambda w: f"/api/v1/findings?q={w['marker']}"),
+    Surface("API facets", lambda w: f"/api/v1/facets?theme=segregation&year={w['year']}"),
+    Surface("API counts", lambda w: f"/api/v1/counts?by=year&by=theme&by=population&body={w['body']}"),
+    Surface("API reports", lambda w: f"/api/v1/reports?body={w['body']}"),
+    Surface("API establishments", lambda w: "/api/v1/establishments?page_size=500"),
+    Surface("API bodies", lambda w: "/api/v1/bodies"),
+    Surface("API the published sibling report", lambda w: f"/api/v1/reports/{w['published_report']}"),
+    Surface("API the shared establishment", lambda w: f"/api/v1/establishments/{w['shared_place']}"),
+]
+DIRECT_SURFACES += [
+    Surface("API its report", lambda w: f"/api/v1/reports/{w['hidden_report']}"),
+    Surface("API its finding", lambda w: f"/api/v1/findings/{w['hidden_finding']}"),
+    Surface("API its establishment", lambda w: f"/api/v1/establishments/{w['hidden_place']}"),
 ]
