@@ -40,6 +40,15 @@ PUBLIC_SURFACES = [
     Surface("most repeated at the shared establishment", lambda w: reverse("repeats") + f"?establishment={w['shared_place']}&by=theme"),
     Surface("follow-up status chart", lambda w: reverse("follow_up")),
     Surface("follow-up status chart of its body and year", lambda w: reverse("follow_up") + f"?body={w['body']}&year={w['year']}"),
+    Surface("trends", lambda w: reverse("trends")),
+    Surface("trends by theme of its body and year", lambda w: reverse("trends") + f"?by=theme&body={w['body']}&year={w['year']}"),
+    Surface("trend chart of its theme (SVG)", lambda w: reverse("trends_as", args=["svg"]) + "?theme=segregation"),
+    Surface("top themes of its body in its reporting year", lambda w: reverse("top_themes") + f"?body={w['body']}&period=2024-25"),
+    Surface("top themes chart (SVG)", lambda w: reverse("top_themes_as", args=["svg"]) + f"?body={w['body']}"),
+    Surface("themes by setting", lambda w: reverse("compare") + "?setting=adult-prison&setting=police-custody"),
+    Surface("themes by setting chart (SVG)", lambda w: reverse("compare_as", args=["svg"])),
+    Surface("coverage", lambda w: reverse("coverage")),
+    Surface("coverage of its body", lambda w: reverse("coverage") + f"?body={w['body']}&interval=year"),
 ]
 
 # Addresses of the unpublished records themselves: the answer must be the same "not found" as

@@ -90,7 +90,7 @@ class Page:
 
     def context(self, **more) -> dict:
         return {
-            "section": "analysis", "view": self, "query": self.query, "facets": {f.name: f for f in self.query.facets()},
+            "section": "trends", "view": self, "query": self.query, "facets": {f.name: f for f in self.query.facets()},
             "counter": counter(self.query), "views": views(), **more,
         }
 

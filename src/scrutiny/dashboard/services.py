@@ -136,7 +136,7 @@ def establishment_page(slug: str) -> dict:
         "establishment": establishment,
         "reports": public_reports().filter(establishments=establishment).select_related("body").order_by("-published"),
         "aliases": [a.name for a in establishment.aliases.exclude(name=establishment.name)],
-        "history_table": history_table(findings),
+        **_with_timeline(history_table(findings), establishment.name),
     }
 
 
@@ -165,6 +165,13 @@ def history_table(findings) -> HistoryTable:
     return HistoryTable(kinds, rows)
 
 
+def _with_timeline(table: HistoryTable, name: str) -> dict:
+    """The history table and its chart (analysis.timeline), drawn from the same numbers."""
+    from scrutiny.analysis.timeline import timeline_svg
+
+    return {"history_table": table, "timeline": timeline_svg(table, name)}
+
+
 def bodies_page() -> dict:
     bodies = (
         Body.objects.prefetch_related("nations")
@@ -181,7 +188,7 @@ def body_page(slug: str) -> dict:
     return {
         "body": body,
         "kind_counts": kind_counts(findings),
-        "history_table": history_table(findings),
+        **_with_timeline(history_table(findings), body.short_name),
         "reports": reports[:10],
         "report_count": reports.count(),
     }
