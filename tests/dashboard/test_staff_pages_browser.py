@@ -38,6 +38,7 @@ PAGES = {
     "follow-up-assessment": lambda w: f"/manage/follow-up/findings/{w['finding']}?q=knives",
     "review-queue": lambda w: "/manage/review",
     "review-finding": lambda w: f"/manage/review/findings/{w['finding']}",
+    "analytics": lambda w: "/manage/analytics",
     "privacy": lambda w: "/privacy",
 }
 

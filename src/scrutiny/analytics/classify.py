@@ -2,8 +2,9 @@
 pattern (never by its path, which can carry ids and query strings).
 
 Counted: successful GET requests (status 200) of public pages, exports and the API. Not counted:
-staff and account pages (any view not declared `public`; /manage, sign-in), static files (served
-before this middleware runs), errors, redirects, other methods and browser prefetches.
+staff and account pages (any view not declared `public`, and anything under /manage or
+/accounts, such as sign-in), static files (served before this middleware runs), errors,
+redirects, other methods and browser prefetches.
 
 A *search* is a public page asked for with a non-empty `q`. To count different searches rather
 than requests, one is counted only when it is a new search: the first page of results (no `page`
@@ -27,6 +28,8 @@ EXPORT_CONTENT_TYPES = {
     "image/png": "png",
 }
 LANGUAGE_PREFIXES = ("/cy/",)
+# Staff and account pages are not the public dashboard, even where a page (sign-in) is open to all.
+STAFF_PREFIXES = ("/manage", "/accounts/")
 MAX_TERM_LENGTH = 200
 
 
@@ -58,7 +61,7 @@ def classify(request, response) -> Counted | None:
     path = _without_language(request.path)
     if path.startswith("/api/"):
         return Counted((Usage("api", name),))
-    if getattr(match.func, "access", None) != "public":
+    if getattr(match.func, "access", None) != "public" or path.startswith(STAFF_PREFIXES):
         return None
     if fmt := _export_format(request, path, response):
         return Counted((Usage("export", name, fmt),))
