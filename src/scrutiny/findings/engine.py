@@ -17,7 +17,7 @@ the parity tests compare against, on SQLite and on PostgreSQL.
 """
 
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -290,5 +290,9 @@ def forget() -> None:
     install(None)
 
 
-def with_head(snapshot: Snapshot, head) -> Snapshot:
-    return replace(snapshot, head=head)
+def build() -> Snapshot:
+    """Build from the database and save ahead of time (`scrutiny index rebuild`, the serve
+    benchmark), so servers load rather than build; it becomes this process's snapshot too."""
+    from scrutiny.findings.persistence import rebuild_and_save
+
+    return rebuild_and_save()[0]
