@@ -111,7 +111,8 @@ def ensure_database(findings: int, seed: int = 2026, rebuild: bool = False, cach
     cache.mkdir(parents=True, exist_ok=True)
     path = cache / f"findings-{findings}-seed{seed}.sqlite3"
     facts = _read_facts(path)
-    if not rebuild and path.exists() and facts.get("schema") == schema_version() and facts.get("findings") == findings:
+    wanted = {"schema": schema_version(), "findings": findings, "template_reports": template_reports}
+    if not rebuild and path.exists() and all(facts.get(k) == v for k, v in wanted.items()):
         database = BenchDatabase(path, findings, seed, None)
         say(f"database: {path} (cached, built in {facts.get('built_seconds', 0):.0f} s; "
             f"{database.size_bytes / 2**20:,.0f} MiB; --rebuild to build it again)")
@@ -126,8 +127,7 @@ def ensure_database(findings: int, seed: int = 2026, rebuild: bool = False, cach
         multiply(partial, findings, seed)
         say(f"multiplied to {findings:,} findings in {time.perf_counter() - multiplied:.1f} s")
         partial.rename(path)
-        facts = {"schema": schema_version(), "findings": findings, "seed": seed,
-                 "built_seconds": time.perf_counter() - started}
+        facts = {**wanted, "seed": seed, "built_seconds": time.perf_counter() - started}
         _write_facts(path, facts)
         database = BenchDatabase(path, findings, seed, facts["built_seconds"])
         say(f"database: {path} built in {facts['built_seconds']:.1f} s; {database.size_bytes / 2**20:,.0f} MiB")

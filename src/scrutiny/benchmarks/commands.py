@@ -3,7 +3,7 @@ scrutiny.reports.commands (which calls register with its sub-command parsers).""
 
 from pathlib import Path
 
-from scrutiny.benchmarks.build import DEFAULT_CACHE
+from scrutiny.benchmarks.build import DEFAULT_CACHE, TEMPLATE_REPORTS
 
 
 def _database_options(parser) -> None:
@@ -12,6 +12,8 @@ def _database_options(parser) -> None:
     parser.add_argument("--rebuild", action="store_true", help="build the database again even if it is cached")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE,
                         help=f"where the databases are kept (default {DEFAULT_CACHE})")
+    parser.add_argument("--template-reports", type=int, default=TEMPLATE_REPORTS,
+                        help=f"demo reports ingested for the texts to multiply (default {TEMPLATE_REPORTS})")
 
 
 def register(bench_commands) -> None:
@@ -39,10 +41,11 @@ def register(bench_commands) -> None:
 def run_serve(args) -> int:
     from scrutiny.benchmarks.serve import run_bench_serve
 
-    return run_bench_serve(args.findings, args.seed, args.requests, args.rebuild, args.cache)
+    return run_bench_serve(args.findings, args.seed, args.requests, args.rebuild, args.cache, args.template_reports)
 
 
 def run_load(args) -> int:
     from scrutiny.benchmarks.load import run_bench_load
 
-    return run_bench_load(args.findings, args.seed, args.users, args.seconds, args.think, args.rebuild, args.cache)
+    return run_bench_load(args.findings, args.seed, args.users, args.seconds, args.think, args.rebuild, args.cache,
+                          args.template_reports)

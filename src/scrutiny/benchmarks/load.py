@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 
 import psutil
 
+from scrutiny.benchmarks.build import TEMPLATE_REPORTS
 from scrutiny.benchmarks.servers import Server, fetch, percentile
 
 SEARCHES = ("staff", "use of force", "segregation", "healthcare", "food", "visits", "self-harm", "education",
@@ -162,11 +163,11 @@ def analysis_pages(server: Server) -> list[str]:
 
 
 def run_bench_load(findings: int, seed: int, users: int, seconds: float, think: float, rebuild: bool,
-                   cache: Path) -> int:
+                   cache: Path, template_reports: int = TEMPLATE_REPORTS) -> int:
     from scrutiny.benchmarks.build import ensure_database
     from scrutiny.benchmarks.serve import our_server
 
-    database = ensure_database(findings, seed, rebuild=rebuild, cache=cache)
+    database = ensure_database(findings, seed, rebuild=rebuild, cache=cache, template_reports=template_reports)
     sights = Sights.read(database.path)
     with our_server(database, cache) as server:
         print(f"scrutiny serve answered after {server.started_in:.1f} s")

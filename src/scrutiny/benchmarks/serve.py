@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-from scrutiny.benchmarks.build import RARE_WORDS, BenchDatabase, bench_environment, scrutiny_command
+from scrutiny.benchmarks.build import RARE_WORDS, TEMPLATE_REPORTS, BenchDatabase, bench_environment, scrutiny_command
 from scrutiny.benchmarks.servers import Server, Timing, free_port, measure
 
 COMMON_WORDS = ("staff", "prisoners", "detainees", "patients", "health", "records", "safety", "time", "ensure")
@@ -197,10 +197,11 @@ def total_of(timing: Timing | None) -> str:
     return match[1] if match else ""
 
 
-def run_bench_serve(findings: int, seed: int, requests: int, rebuild: bool, cache: Path) -> int:
+def run_bench_serve(findings: int, seed: int, requests: int, rebuild: bool, cache: Path,
+                    template_reports: int = TEMPLATE_REPORTS) -> int:
     from scrutiny.benchmarks.build import ensure_database
 
-    database = ensure_database(findings, seed, rebuild=rebuild, cache=cache)
+    database = ensure_database(findings, seed, rebuild=rebuild, cache=cache, template_reports=template_reports)
     plan = plan_queries(database.path)
     print(f"published findings: {plan.published:,}; common word “{plan.common_word}” in "
           f"{plan.common_count / max(1, plan.published):.1%}; rare word “{plan.rare_word}” in {plan.rare_count}")
