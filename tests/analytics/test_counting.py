@@ -156,9 +156,11 @@ def test_a_failed_write_keeps_the_counts_and_never_breaks_a_page(counts, monkeyp
     try:
         client = Client()
         for _ in range(3):
+            tried_before = counts.BUFFER.last_flush
             response = client.get(reverse("about"))
             assert response.status_code == 200
             assert b"About" in response.content
+            assert counts.BUFFER.last_flush > tried_before  # a write was tried, and failed
         assert counts.flush() is False
     finally:
         with connection.cursor() as cursor:

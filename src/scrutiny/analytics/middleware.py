@@ -17,7 +17,7 @@ class UsageCountMiddleware:
         response = self.get_response(request)
         try:
             if counted := classify(request, response):
-                recorder.record(counted)
+                recorder.record(counted, response)
         except Exception:
             log.warning("request not counted", exc_info=True)
         return response

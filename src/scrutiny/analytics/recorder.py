@@ -1,6 +1,6 @@
 """Counts kept in memory per process and added to the database in one transaction every few
 seconds (FLUSH_SECONDS) or every FLUSH_EVENTS requests, and when the process exits, so a page
-never waits on an analytics write. Writes add to the stored counts (an UPDATE … count + n, or an
+never waits on an analytics write (a flush runs once the response has been sent). Writes add to the stored counts (an UPDATE … count + n, or an
 INSERT when the row is new, retried as an UPDATE when another process inserted it first), so any
 number of processes can flush at once, on SQLite or PostgreSQL.
 
@@ -15,6 +15,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from scrutiny.analytics import terms
@@ -25,6 +26,7 @@ FLUSH_EVENTS = 500
 # Distinct terms held while the database cannot be reached; beyond it new terms are not kept
 # (their searches are still counted), so a long outage cannot grow memory without bound.
 MAX_PENDING_TERMS = 10_000
+CHUNK = 500  # values per IN (…), well under SQLite's limit on query parameters
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +81,15 @@ class Buffer:
 BUFFER = Buffer()
 
 
-def record(counted: Counted) -> None:
+def record(counted: Counted, response=None) -> None:
+    """Count a request. When a flush is due it runs as the response is closed, which a WSGI
+    server does after the last byte is sent, so nobody's page waits for it."""
     BUFFER.record(counted)
     if BUFFER.due():
-        flush()
+        if response is not None:
+            response._resource_closers.append(flush)
+        else:
+            flush()
 
 
 def flush() -> bool:
@@ -109,16 +116,43 @@ def flush() -> bool:
 def write(counts: Counter, searched: Counter) -> None:
     from scrutiny.analytics.models import UsageCount
 
-    for (week, kind, page, fmt), n in counts.items():
-        add(UsageCount, {"week": week, "kind": kind, "page": page, "format": fmt}, n)
+    add_many(UsageCount, ("week", "kind", "page", "format"), counts)
     terms.count_searches(searched, this_week=week_of(timezone.localdate()))
+
+
+def add_many(model, fields: tuple[str, ...], amounts: dict[tuple, int]) -> None:
+    """count += n for each key (a tuple of `fields`, the first being the week), in a few queries
+    whatever the number of keys: the rows that exist are found in one read and updated with one
+    executemany; the rest are inserted together. Should another process insert one of them
+    first, each is added on its own instead."""
+    if not amounts:
+        return
+    existing: dict[tuple, int] = {}
+    weeks = sorted({key[0] for key in amounts})
+    seconds = sorted({key[1] for key in amounts})
+    for start in range(0, len(seconds), CHUNK):
+        rows = model.objects.filter(**{"week__in": weeks, f"{fields[1]}__in": seconds[start:start + CHUNK]})
+        existing.update({tuple(row[:-1]): row[-1] for row in rows.values_list(*fields, "id")})
+    # In key order, so two processes flushing at once lock rows in the same order (no deadlock).
+    updates = [(n, existing[key]) for key, n in sorted(amounts.items()) if key in existing]
+    if updates:
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {quote(model._meta.db_table)} SET {quote('count')} = {quote('count')} + %s WHERE {quote('id')} = %s", updates
+            )
+    new = {key: n for key, n in amounts.items() if key not in existing}
+    try:
+        with transaction.atomic():
+            model.objects.bulk_create([model(**dict(zip(fields, key)), count=n) for key, n in sorted(new.items())])
+    except IntegrityError:
+        for key, n in sorted(new.items()):
+            add(model, dict(zip(fields, key)), n)
 
 
 def add(model, key: dict, n: int) -> None:
     """count += n on the row with this key, made if it is new (and tolerant of another process
     making it at the same moment)."""
-    from django.db.models import F
-
     if model.objects.filter(**key).update(count=F("count") + n):
         return
     try:

@@ -32,25 +32,29 @@ def count_searches(searched: Counter, this_week: date) -> None:
     """Add a flush's searches ({(week, term): n}) to the tallies and kept terms, then forget the
     keys and tallies of weeks before this one."""
     from scrutiny.analytics.models import SearchKey, SearchTally, SearchTerm
-    from scrutiny.analytics.recorder import add
+    from scrutiny.analytics.recorder import add_many
 
     by_week: dict[date, Counter] = {}
     for (week, term), n in searched.items():
         by_week.setdefault(week, Counter())[term] += n
-    for week, counts in by_week.items():
-        kept = _kept_already(list(counts))
-        key = None
-        for term, n in counts.items():
-            if term in kept:
-                add(SearchTerm, {"week": week, "term": term}, n)
-                continue
-            key = key or key_for(week)
-            tally_key = {"week": week, "digest": digest(key, term)}
-            add(SearchTally, tally_key, n)
-            tally = SearchTally.objects.filter(**tally_key).values_list("count", flat=True).first() or 0
-            if tally >= KEEP_AFTER:
-                add(SearchTerm, {"week": week, "term": term}, tally)
-                SearchTally.objects.filter(**tally_key).delete()
+    for week, counts in sorted(by_week.items()):
+        kept = _kept_already(sorted(counts))
+        add_many(SearchTerm, ("week", "term"), {(week, term): n for term, n in counts.items() if term in kept})
+        hidden = {term: n for term, n in counts.items() if term not in kept}
+        if not hidden:
+            continue
+        key = key_for(week)
+        by_digest = {digest(key, term): term for term in hidden}
+        add_many(SearchTally, ("week", "digest"), {(week, d): hidden[term] for d, term in by_digest.items()})
+        digests, reached = sorted(by_digest), {}
+        for start in range(0, len(digests), CHUNK):
+            chunk = SearchTally.objects.filter(week=week, digest__in=digests[start:start + CHUNK], count__gte=KEEP_AFTER)
+            reached.update(chunk.values_list("digest", "count"))
+        # Kept: written in plain text with the count so far, and its hashed count goes.
+        add_many(SearchTerm, ("week", "term"), {(week, by_digest[found]): n for found, n in reached.items()})
+        found = sorted(reached)
+        for start in range(0, len(found), CHUNK):
+            SearchTally.objects.filter(week=week, digest__in=found[start:start + CHUNK]).delete()
     SearchTally.objects.filter(week__lt=this_week).delete()
     SearchKey.objects.filter(week__lt=this_week).delete()
 
