@@ -195,3 +195,37 @@ def test_an_empty_filter_says_so_and_draws_no_chart(client, corpus):
     page = client.get("/trends?body=cqc").content.decode()
     assert "No published finding matches these filters." in page
     assert client.get("/trends.svg?body=cqc").status_code == 404
+
+
+def svg_in(page: str) -> ElementTree.Element:
+    start = page.index('<svg xmlns="http://www.w3.org/2000/svg" class="npm-chart"')
+    return ElementTree.fromstring(page[start:page.index("</svg>", start) + len("</svg>")])
+
+
+def test_establishment_and_body_pages_draw_their_timeline_from_their_table(client, corpus):
+    report = Report.objects.filter(body__slug="imb").get()
+    place = report.establishments.get()
+    chart = svg_in(client.get(f"/establishments/{place.slug}").content.decode())
+    assert chart.get("role") == "img" and "Findings at HMP" in chart.find(f"{SVG}title").text
+    assert "5 published findings from 2024 to 2024" in chart.find(f"{SVG}desc").text
+    chart = svg_in(client.get("/bodies/hmip").content.decode())
+    hmip = [f for f in public() if f.body_id == body("hmip").id]
+    assert f"{len(hmip)} published findings from 2024 to 2025" in chart.find(f"{SVG}desc").text
+
+
+def test_charts_stay_well_formed_with_awkward_labels():
+    from scrutiny.analysis import charts
+
+    label = 'Theme <b>"quoted"</b> & a very long name that will not fit on one line of the chart at all'
+    series = [charts.Series(label, [1, 2, 3]), charts.Series("Other", [0, 0, 1], is_other=True)]
+    drawn = [
+        charts.line_chart("a", label, label, ["2023-24", "2024-25", "2025-26"], series, "Source\nhttp://x/?a=1&b=2"),
+        charts.bar_chart("b", label, label, [charts.Bar(label, 3, "(50%)")], "Source"),
+        charts.grouped_bar_chart("c", label, label, [label, "Short"], [charts.Series("X", [1.5, 0]), charts.Series("Y", [0, 2])], "S"),
+        charts.column_chart("d", label, label, ["2024", "2025"], [charts.Series("A", [1, 0]), charts.Series("B", [2, 5])], "S"),
+    ]
+    for svg in drawn:
+        root = ElementTree.fromstring(svg)
+        assert root.find(f"{SVG}title").text == label
+    assert charts.nice_ticks(47) == [0, 10, 20, 30, 40, 50]
+    assert charts.nice_ticks(0) == [0, 1]

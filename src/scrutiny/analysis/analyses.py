@@ -9,7 +9,7 @@ Every count comes from FindingQuery.counts(), the one counting path that another
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 
 from scrutiny.analysis import charts
 from scrutiny.analysis.wording import number, percent, scope_words
@@ -118,8 +118,12 @@ def trends(query, by: str = "counts-as", interval: str = "reporting-year", sourc
     columns = [Column(interval_label, "label"), *(Column(s.label) for s in series), Column(_("All findings"))]
     rows = [[p, *(int(s.values[i]) for s in series), totals.get((p,), 0)] for i, p in enumerate(periods)]
     where = scope_words(query)
-    title = _("Findings by %(grouping)s and %(interval)s") % {
-        "grouping": grouping_labels()[by].lower(), "interval": interval_label.split(" (")[0].lower()}
+    interval_name = {"reporting-year": _("reporting year"), "year": _("calendar year")}[interval]
+    if by == "counts-as":
+        title = _("Concerns and good practice by %(interval)s") % {"interval": interval_name}
+    else:
+        title = _("Findings by %(grouping)s and %(interval)s") % {"grouping": grouping_labels()[by].lower(), "interval": interval_name}
+    title += where
     summary = _trend_summary(series, periods, totals, where)
     notes = []
     if by in ("theme",):
@@ -199,7 +203,9 @@ def top_themes(query, of: str = "concerns", source: str = "") -> Analysis:
     }[of] + where
     if ranked:
         top = ranked[0]
-        summary = _("%(theme)s was the most frequent theme of %(what)s%(where)s: %(n)s findings, %(share)s%% of all %(total)s.") % {
+        summary = ngettext("%(theme)s was the most frequent theme of %(what)s%(where)s: %(n)s finding, %(share)s%% of all %(total)s.",
+                           "%(theme)s was the most frequent theme of %(what)s%(where)s: %(n)s findings, %(share)s%% of all %(total)s.",
+                           by_theme[top]) % {
             "theme": label_of(query, "theme", top),
             "what": {"concerns": _("concern"), "good-practice": _("good practice"), "all": _("findings")}[of],
             "where": where, "n": number(by_theme[top]), "share": _share(by_theme[top], total), "total": number(total),
@@ -273,7 +279,9 @@ def _compare_summary(query, settings, names, ranked, cells, share, per_setting) 
             parts.append(_("%(setting)s has no findings in this filter.") % {"setting": name})
             continue
         top = max(ranked, key=lambda t: (share[(s, t)], -ranked.index(t)))
-        parts.append(_("In %(setting)s the most frequent theme was %(theme)s (%(n)s findings, %(share)s%% of its %(total)s).") % {
+        parts.append(ngettext("In %(setting)s the most frequent theme was %(theme)s (%(n)s finding, %(share)s%% of its %(total)s).",
+                              "In %(setting)s the most frequent theme was %(theme)s (%(n)s findings, %(share)s%% of its %(total)s).",
+                              cells.get((s, top), 0)) % {
             "setting": name.lower(), "theme": label_of(query, "theme", top), "n": number(cells.get((s, top), 0)),
             "share": f"{share[(s, top)]:g}", "total": number(per_setting[s]),
         })

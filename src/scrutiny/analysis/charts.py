@@ -44,6 +44,23 @@ def _short(label: str, limit: int = 34) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
+def _wrapped(label: str, x: float, y: float, per_line: int = 30, anchor: str = "end") -> str:
+    """A label on at most two lines (the second cut with an ellipsis), centred on y."""
+    words, lines = label.split(), [""]
+    for word in words:
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > per_line:
+            if len(lines) == 2:
+                lines[-1] = _short(lines[-1] + " " + word, per_line)
+                break
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}".strip()
+    lines = [_short(line, per_line) for line in lines]
+    top = y - 8 * (len(lines) - 1)
+    spans = "".join(f'<tspan x="{x}" y="{top + 16 * i:.1f}">{_e(line)}</tspan>' for i, line in enumerate(lines))
+    return f'<text text-anchor="{anchor}" font-size="13">{spans}</text>'
+
+
 def nice_ticks(top: float, count: int = 5) -> list[float]:
     """Round tick values from 0 to at least `top`: 0, 50, 100… rather than 0, 47, 94…"""
     if top <= 0:
@@ -147,7 +164,7 @@ def _legend(items: list[str], top: float) -> tuple[list[str], float]:
 
 def line_chart(chart_id: str, title: str, desc: str, categories: list[str], series: list[Series], source: str) -> str:
     """One line per series over the categories (periods), each line with its own marker and dash."""
-    left, right, top, plot_height = 64, 24, 48, 300
+    left, right, top, plot_height = 64, 44, 48, 300
     plot_width = WIDTH - left - right
     peak = max((v for s in series for v in s.values), default=0)
     ticks = nice_ticks(peak)
@@ -190,16 +207,16 @@ class Bar:
 
 def bar_chart(chart_id: str, title: str, desc: str, bars: list[Bar], source: str) -> str:
     """Horizontal bars, largest first, each with its label on the left and its value at its end."""
-    label_width, top, row = 260, 48, 30
+    label_width, top, row = 230, 48, 38
     plot_left, plot_width = label_width + 12, WIDTH - label_width - 12 - 110
     peak = max((b.value for b in bars), default=0) or 1
     body = []
     for i, bar in enumerate(bars):
         y = top + i * row
         width = max(plot_width * bar.value / peak, 1 if bar.value else 0)
-        body.append(f'<text x="{label_width}" y="{y + 19}" text-anchor="end">{_e(_short(bar.label, 36))}</text>')
-        body.append(f'<rect x="{plot_left}" y="{y + 5}" width="{width:.1f}" height="20" fill="{COLOURS[0]}"/>')
-        body.append(f'<text x="{plot_left + width + 6:.1f}" y="{y + 19}">{_fmt(bar.value)}{_e(" " + bar.note if bar.note else "")}</text>')
+        body.append(_wrapped(bar.label, label_width, y + 23))
+        body.append(f'<rect x="{plot_left}" y="{y + 7}" width="{width:.1f}" height="24" fill="{COLOURS[0]}"/>')
+        body.append(f'<text x="{plot_left + width + 6:.1f}" y="{y + 24}">{_fmt(bar.value)}{_e(" " + bar.note if bar.note else "")}</text>')
     height = top + max(len(bars), 1) * row + 36
     return _frame(chart_id, title, desc, height, body, source)
 
@@ -209,13 +226,13 @@ def grouped_bar_chart(chart_id: str, title: str, desc: str, groups: list[str], s
     """For each group (a theme), one horizontal bar per series (a setting), patterned and labelled
     with its value, so settings can be told apart in greyscale and by screen readers' table."""
     label_width, top, bar_height = 230, 48, 16
-    group_height = bar_height * len(series) + 12
+    group_height = max(bar_height * len(series) + 12, 40)
     plot_left, plot_width = label_width + 12, WIDTH - label_width - 12 - 70
     peak = max((v for s in series for v in s.values), default=0) or 1
     body = []
     for g, group in enumerate(groups):
         y0 = top + g * group_height
-        body.append(f'<text x="{label_width}" y="{y0 + group_height / 2 + 2:.1f}" text-anchor="end">{_e(_short(group, 32))}</text>')
+        body.append(_wrapped(group, label_width, y0 + (group_height - 12) / 2 + 5))
         for s, one in enumerate(series):
             value = one.values[g]
             fill, stroke = _fill(chart_id, s, one.is_other)
