@@ -167,3 +167,13 @@ def test_a_failed_write_keeps_the_counts_and_never_breaks_a_page(counts, monkeyp
             cursor.execute(f"ALTER TABLE {table}_away RENAME TO {table}")
     assert counts.flush()
     assert counted("view", "about") == 3
+
+
+def test_a_welsh_page_counts_under_the_same_name(counts):
+    ReportFactory()
+    response = Client().get("/cy/findings")
+    if response.status_code == 404:
+        pytest.skip("no Welsh addresses yet")
+    assert response.status_code == 200
+    assert counts.flush()
+    assert counted("view", "findings") == 1
