@@ -23,6 +23,9 @@ MAX_COMPARED = 4
 MAX_COMPARED_THEMES = 12
 
 INTERVALS = {"reporting-year": "period", "year": "year"}
+# The default trend is concerns against good practice rather than one total: a total adds
+# together findings that rise for opposite reasons (more problems, or more praise), and the
+# question people bring is nearly always about concerns.
 GROUPINGS = ("counts-as", "theme", "setting", "body", "kind", "status")
 OF = ("concerns", "good-practice", "all")
 GOOD_PRACTICE = Kind.GOOD_PRACTICE.value
