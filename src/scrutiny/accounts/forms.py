@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.accounts import roles
 from scrutiny.catalogue.models import Body
@@ -10,25 +11,25 @@ from scrutiny.catalogue.models import Body
 
 class SignInForm(AuthenticationForm):
     error_messages = {
-        "invalid_login": "Enter a correct e-mail address and password.",
-        "inactive": "This account has been closed.",
+        "invalid_login": _("Enter a correct e-mail address and password."),
+        "inactive": _("This account has been closed."),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "E-mail address"
+        self.fields["username"].label = _("E-mail address")
 
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Code from your authenticator app", max_length=8,
-        help_text="The 6-digit code your app shows now.",
+        label=_("Code from your authenticator app"), max_length=8,
+        help_text=_("The 6-digit code your app shows now."),
     )
 
     def clean_code(self) -> str:
         code = "".join(self.cleaned_data["code"].split())
         if not code.isdigit() or len(code) != 6:
-            raise forms.ValidationError("Enter the 6 digits your app shows")
+            raise forms.ValidationError(_("Enter the 6 digits your app shows"))
         return code
 
 

@@ -4,6 +4,8 @@ establishment register. Slugs are stable identifiers used in URLs, the API and e
 import re
 
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 
 class Vocabulary(models.Model):
@@ -18,6 +20,13 @@ class Vocabulary(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def shown_name(self) -> str:
+        """The name in the reader's language: the Welsh name on Welsh pages when there is one."""
+        if self.name_cy and (translation.get_language() or "").startswith("cy"):
+            return self.name_cy
         return self.name
 
 
@@ -44,9 +53,9 @@ class Theme(Vocabulary):
 
 class Body(models.Model):
     class Membership(models.TextChoices):
-        MEMBER = "member", "Member"
-        ADVISORY = "advisory", "Advisory member"
-        ASSOCIATE = "associate", "Associate member"
+        MEMBER = "member", _("Member")
+        ADVISORY = "advisory", _("Advisory member")
+        ASSOCIATE = "associate", _("Associate member")
 
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=200)

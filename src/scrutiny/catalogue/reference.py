@@ -29,7 +29,7 @@ def load_reference_data(apps=None) -> None:
     has_exclusions = any(field.name == "exclusions" for field in Theme._meta.get_fields())
     for position, row in enumerate(read_reference("themes")):
         defaults = {
-            "name": row["name"], "group": row["group"], "description": row["description"],
+            "name": row["name"], "name_cy": row.get("name_cy", ""), "group": row["group"], "description": row["description"],
             "keywords": row["keywords"], "position": position,
         }
         if has_exclusions:

@@ -72,6 +72,12 @@ def pgettext(context, message_context: str, message: str, **variables) -> str:
     return _format(text, variables)
 
 
+def term(item) -> str:
+    """A nation, setting, theme or population by its name in the reader's language (the Welsh
+    names are data, kept beside the English ones and edited with the vocabularies)."""
+    return getattr(item, "shown_name", None) or getattr(item, "name", None) or str(item or "")
+
+
 def html_lang() -> str:
     return "cy" if welsh() else "en-GB"
 
@@ -122,5 +128,5 @@ def environment(**options) -> Environment:
     env.globals.update({"gettext": gettext, "_": gettext, "ngettext": ngettext, "pgettext": pgettext})
     env.globals.update({"static": static, "url": url, "link": link, "messages": get_messages, "is_staff": is_staff})
     env.globals.update({"html_lang": html_lang, "other_language": other_language, "welsh": welsh})
-    env.filters.update({"number": number, "long_date": long_date, "plural": plural})
+    env.filters.update({"number": number, "long_date": long_date, "plural": plural, "term": term})
     return env

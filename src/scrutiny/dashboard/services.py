@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from scrutiny.catalogue.models import Body, Establishment
 from scrutiny.findings.models import CONCERN_KINDS, Finding, Kind, Tag
@@ -222,8 +223,8 @@ def about_page() -> dict:
 
 def _counts_as(kind: str) -> str:
     if kind in CONCERN_KINDS:
-        return "Concern"
-    return "Good practice" if kind == Kind.GOOD_PRACTICE else "Neither"
+        return _("Concern")
+    return _("Good practice") if kind == Kind.GOOD_PRACTICE else _("Neither")
 
 
 def _get_or_404(queryset, **lookup):

@@ -2,22 +2,23 @@
 was printed (page, section, number) and how it has been tagged and followed up."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.catalogue.models import Body, Nation, Population, Setting, Theme
 from scrutiny.reports.models import Report
 
 
 class Kind(models.TextChoices):
-    RECOMMENDATION = "recommendation", "Recommendation"
-    PRIORITY_CONCERN = "priority_concern", "Priority concern"
-    KEY_CONCERN = "key_concern", "Key concern"
-    CAUSE_OF_CONCERN = "cause_of_concern", "Cause of concern"
-    CONCERN = "concern", "Concern"
-    AREA_FOR_IMPROVEMENT = "area_for_improvement", "Area for improvement"
-    REQUIREMENT = "requirement", "Requirement"
-    ACTION_POINT = "action_point", "Action point"
-    GOOD_PRACTICE = "good_practice", "Good practice"
-    POINT_OF_NOTE = "point_of_note", "Point of note"
+    RECOMMENDATION = "recommendation", _("Recommendation")
+    PRIORITY_CONCERN = "priority_concern", _("Priority concern")
+    KEY_CONCERN = "key_concern", _("Key concern")
+    CAUSE_OF_CONCERN = "cause_of_concern", _("Cause of concern")
+    CONCERN = "concern", _("Concern")
+    AREA_FOR_IMPROVEMENT = "area_for_improvement", _("Area for improvement")
+    REQUIREMENT = "requirement", _("Requirement")
+    ACTION_POINT = "action_point", _("Action point")
+    GOOD_PRACTICE = "good_practice", _("Good practice")
+    POINT_OF_NOTE = "point_of_note", _("Point of note")
 
 
 CONCERN_KINDS = frozenset(
@@ -29,18 +30,18 @@ CONCERN_KINDS = frozenset(
 
 
 class Status(models.TextChoices):
-    NOT_ASSESSED = "not_assessed", "Not assessed"
-    ACHIEVED = "achieved", "Achieved"
-    GOOD_PROGRESS = "good_progress", "Good progress"
-    SOME_PROGRESS = "some_progress", "Some progress"
-    NO_PROGRESS = "no_progress", "No progress"
-    NO_LONGER_RELEVANT = "no_longer_relevant", "No longer relevant"
+    NOT_ASSESSED = "not_assessed", _("Not assessed")
+    ACHIEVED = "achieved", _("Achieved")
+    GOOD_PROGRESS = "good_progress", _("Good progress")
+    SOME_PROGRESS = "some_progress", _("Some progress")
+    NO_PROGRESS = "no_progress", _("No progress")
+    NO_LONGER_RELEVANT = "no_longer_relevant", _("No longer relevant")
 
 
 class Provenance(models.TextChoices):
-    EXTRACTED = "extracted", "Extracted from the report"
-    IMPORTED = "imported", "Imported"
-    ENTERED = "entered", "Entered by hand"
+    EXTRACTED = "extracted", _("Extracted from the report")
+    IMPORTED = "imported", _("Imported")
+    ENTERED = "entered", _("Entered by hand")
 
 
 class Finding(models.Model):
@@ -91,9 +92,9 @@ class Finding(models.Model):
 
 
 class TagOrigin(models.TextChoices):
-    RULE = "rule", "Rule"
-    MODEL = "model", "Model"
-    PERSON = "person", "Person"
+    RULE = "rule", _("Rule")
+    MODEL = "model", _("Model")
+    PERSON = "person", _("Person")
 
 
 class Labelling(models.Model):

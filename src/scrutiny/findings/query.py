@@ -18,6 +18,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext, gettext_lazy as _
 
 from scrutiny.catalogue.models import Body, Establishment, Nation, Population, Setting, Theme
 from scrutiny.findings import sql_query  # the SQL answers (it reads this module at call time)
@@ -36,16 +37,17 @@ COLUMNS = {
     "kind": "kind",
     "status": "status",
 }
+# Lazy: translated into the reader's language when a page shows them.
 FACET_TITLES = {
-    "body": "Body",
-    "setting": "Setting",
-    "nation": "Nation",
-    "year": "Year published",
-    "period": "Reporting year (April to March)",
-    "kind": "Kind of finding",
-    "theme": "Theme",
-    "population": "Population",
-    "status": "Status",
+    "body": _("Body"),
+    "setting": _("Setting"),
+    "nation": _("Nation"),
+    "year": _("Year published"),
+    "period": _("Reporting year (April to March)"),
+    "kind": _("Kind of finding"),
+    "theme": _("Theme"),
+    "population": _("Population"),
+    "status": _("Status"),
 }
 MAX_QUERY_LENGTH = 200
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
@@ -286,22 +288,24 @@ class Vocabulary:
         value = value.strip()
         if facet in ("body", "setting", "nation", "theme", "population"):
             slug = value.lower()
-            return (slug, "") if slug in self._slugged(facet) else (None, f"there is no {facet} “{value}”")
+            if slug in self._slugged(facet):
+                return slug, ""
+            return None, gettext("there is no %(facet)s “%(value)s”") % {"facet": str(FACET_TITLES[facet]).lower(), "value": value}
         if facet == "kind":
-            return (value, "") if value in Kind.values else (None, f"there is no kind of finding “{value}”")
+            return (value, "") if value in Kind.values else (None, gettext("there is no kind of finding “%(value)s”") % {"value": value})
         if facet == "status":
-            return (value, "") if value in Status.values else (None, f"there is no status “{value}”")
+            return (value, "") if value in Status.values else (None, gettext("there is no status “%(value)s”") % {"value": value})
         if facet == "year":
             # isascii as well: "²" passes isdigit() but not int(), and int() refuses 5,000 digits.
             if value.isascii() and value.isdigit() and len(value) <= 6 and _EARLIEST_YEAR <= int(value) <= _LATEST_YEAR:
                 return str(int(value)), ""
-            return None, "a year is four digits, such as 2024"
+            return None, gettext("a year is four digits, such as 2024")
         if facet == "period":
             match = _PERIOD.match(value)
             if match and _EARLIEST_YEAR <= int(match[1]) <= _LATEST_YEAR and (int(match[1]) + 1) % 100 == int(match[2]):
                 return match[1] + "-" + match[2], ""
-            return None, "a reporting year is written like 2024-25 (April 2024 to March 2025)"
-        return None, "not a filter"
+            return None, gettext("a reporting year is written like 2024-25 (April 2024 to March 2025)")
+        return None, gettext("not a filter")
 
     def key(self, facet: str, value: str):
         """What the finding's column holds for a checked value from the address."""
@@ -329,11 +333,12 @@ class Vocabulary:
     def options(self, facet: str, counts: dict) -> list[tuple]:
         """(stored key, address value, label) for each value a facet can show, in display order."""
         if facet in ("body", "setting", "nation", "theme", "population"):
-            return [(item.id, slug, item.name) for slug, item in self._slugged(facet).items()]
+            return [(item.id, slug, getattr(item, "shown_name", item.name)) for slug, item in self._slugged(facet).items()]
+        # str(): the label in the reader's language now, as a plain string for the JSON twins.
         if facet == "kind":
-            return [(k.value, k.value, k.label) for k in Kind]
+            return [(k.value, k.value, str(k.label)) for k in Kind]
         if facet == "status":
-            return [(s.value, s.value, s.label) for s in Status]
+            return [(s.value, s.value, str(s.label)) for s in Status]
         if facet == "year":
             return [(y, str(y), str(y)) for y in sorted(counts, reverse=True) if y is not None]
         if facet == "period":

@@ -3,11 +3,12 @@
 Everything is read through scrutiny.repeats.public, which sees published findings only."""
 
 from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.catalogue.models import Setting, Theme
 from scrutiny.repeats.public import finding_repeats, grouped, recurring_findings, with_records
 
-VIEWS = {"finding": "Findings", "establishment": "By establishment", "theme": "By theme", "setting": "By setting"}
+VIEWS = {"finding": _("Findings"), "establishment": _("By establishment"), "theme": _("By theme"), "setting": _("By setting")}
 PAGE_SIZE = 50
 CHART_BARS = 15
 

@@ -1,29 +1,30 @@
 """A report is one published document from one NPM body (sometimes jointly with others)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from scrutiny.catalogue.models import Body, Establishment, Nation, Setting
 
 
 class ReportType(models.TextChoices):
-    FULL_INSPECTION = "full-inspection", "Full inspection"
-    UNANNOUNCED_INSPECTION = "unannounced-inspection", "Unannounced inspection"
-    REVIEW_OF_PROGRESS = "review-of-progress", "Follow-up / review of progress"
-    THEMATIC = "thematic", "Thematic"
-    ANNUAL_REPORT = "annual-report", "Annual report"
-    MONITORING_VISIT = "monitoring-visit", "Monitoring visit"
-    CUSTODY_VISIT_SUMMARY = "custody-visit-summary", "Custody visit summary"
+    FULL_INSPECTION = "full-inspection", _("Full inspection")
+    UNANNOUNCED_INSPECTION = "unannounced-inspection", _("Unannounced inspection")
+    REVIEW_OF_PROGRESS = "review-of-progress", _("Follow-up / review of progress")
+    THEMATIC = "thematic", _("Thematic")
+    ANNUAL_REPORT = "annual-report", _("Annual report")
+    MONITORING_VISIT = "monitoring-visit", _("Monitoring visit")
+    CUSTODY_VISIT_SUMMARY = "custody-visit-summary", _("Custody visit summary")
 
 
 class LegalBasis(models.TextChoices):
-    CRIMINAL_JUSTICE = "criminal-justice", "Criminal justice"
-    PACE = "pace", "Police and Criminal Evidence Act (PACE)"
-    MENTAL_HEALTH_ACT = "mental-health-act", "Mental Health Act"
-    MENTAL_CAPACITY_DOLS = "mental-capacity-dols", "Mental Capacity Act / DoLS / LPS"
-    ADULTS_WITH_INCAPACITY = "adults-with-incapacity", "Adults with Incapacity (Scotland)"
-    IMMIGRATION = "immigration", "Immigration powers"
-    TERRORISM_ACT = "terrorism-act", "Terrorism Act"
-    SECURE_WELFARE = "secure-welfare", "Children's secure welfare orders"
+    CRIMINAL_JUSTICE = "criminal-justice", _("Criminal justice")
+    PACE = "pace", _("Police and Criminal Evidence Act (PACE)")
+    MENTAL_HEALTH_ACT = "mental-health-act", _("Mental Health Act")
+    MENTAL_CAPACITY_DOLS = "mental-capacity-dols", _("Mental Capacity Act / DoLS / LPS")
+    ADULTS_WITH_INCAPACITY = "adults-with-incapacity", _("Adults with Incapacity (Scotland)")
+    IMMIGRATION = "immigration", _("Immigration powers")
+    TERRORISM_ACT = "terrorism-act", _("Terrorism Act")
+    SECURE_WELFARE = "secure-welfare", _("Children's secure welfare orders")
 
 
 class State(models.TextChoices):
