@@ -151,9 +151,11 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     return f'<rect x="{x - r:.1f}" y="{y - 1.5:.1f}" width="{2 * r}" height="3" fill="{colour}"/>'
 
 
-def _legend(items: list[str], top: float) -> tuple[list[str], float]:
-    """Legend entries (already drawn swatch + label, 24px tall) laid out in rows of three."""
-    parts, columns, column_width = [], 3, (WIDTH - 24) / 3
+def _legend(items: list[str], top: float, longest: int = 0) -> tuple[list[str], float]:
+    """Legend entries (already drawn swatch + label, 24px tall) in rows of three, or of two when
+    a label is too long to sit beside two others."""
+    columns = 3 if longest <= 22 else 2
+    parts, column_width = [], (WIDTH - 24) / columns
     for index, item in enumerate(items):
         x = 12 + (index % columns) * column_width
         y = top + (index // columns) * 24
@@ -192,7 +194,7 @@ def line_chart(chart_id: str, title: str, desc: str, categories: list[str], seri
         body.append("</g>")
         legend.append(f'<line x1="0" x2="28" y1="-5" y2="-5" stroke="{colour}" stroke-width="2.5"{dash_attr}/>'
                       f'{_marker(marker, 14, -5, colour)}<text x="36" y="0">{_e(_short(one.label, 28))}</text>')
-    legend_parts, legend_height = _legend(legend, top + plot_height + 56)
+    legend_parts, legend_height = _legend(legend, top + plot_height + 56, max((len(_short(s.label, 28)) for s in series), default=0))
     body.extend(legend_parts)
     height = int(top + plot_height + 56 + legend_height + 24)
     return _frame(chart_id, title, desc, height, body, source)
@@ -246,7 +248,7 @@ def grouped_bar_chart(chart_id: str, title: str, desc: str, groups: list[str], s
         fill, stroke = _fill(chart_id, s, one.is_other)
         legend.append(f'<rect x="0" y="-13" width="28" height="16" fill="{fill}" stroke="{stroke}"/><text x="36" y="0">{_e(_short(one.label, 28))}</text>')
     legend_top = top + len(groups) * group_height + 24
-    legend_parts, legend_height = _legend(legend, legend_top)
+    legend_parts, legend_height = _legend(legend, legend_top, max((len(_short(s.label, 28)) for s in series), default=0))
     body.extend(legend_parts)
     return _frame(chart_id, title, desc, int(legend_top + legend_height + 20), body, source)
 
@@ -283,6 +285,6 @@ def column_chart(chart_id: str, title: str, desc: str, categories: list[str], se
     for s, one in enumerate(series):
         fill, stroke = _fill(chart_id, s, one.is_other)
         legend.append(f'<rect x="0" y="-13" width="28" height="16" fill="{fill}" stroke="{stroke}"/><text x="36" y="0">{_e(_short(one.label, 28))}</text>')
-    legend_parts, legend_height = _legend(legend, top + plot_height + 52)
+    legend_parts, legend_height = _legend(legend, top + plot_height + 52, max((len(_short(s.label, 28)) for s in series), default=0))
     body.extend(legend_parts)
     return _frame(chart_id, title, desc, int(top + plot_height + 52 + legend_height + 20), body, source)
