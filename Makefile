@@ -35,7 +35,7 @@ messages:
 	  -k gettext_lazy -k pgettext:1c,2 -k pgettext_lazy:1c,2 -k ngettext_lazy:1,2 -k gettext_noop \
 	  -o src/scrutiny/locale/django.pot src/scrutiny
 	test -f src/scrutiny/locale/cy/LC_MESSAGES/django.po || $(BIN)/pybabel init --no-wrap -i src/scrutiny/locale/django.pot -d src/scrutiny/locale -D django -l cy
-	$(BIN)/pybabel update --no-wrap --ignore-obsolete -i src/scrutiny/locale/django.pot -d src/scrutiny/locale -D django -l cy
+	$(BIN)/pybabel update --no-wrap --no-fuzzy-matching --ignore-obsolete -i src/scrutiny/locale/django.pot -d src/scrutiny/locale -D django -l cy
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

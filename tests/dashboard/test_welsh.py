@@ -4,6 +4,7 @@ Welsh dates, and a catalogue with a Welsh string for every English one."""
 import html
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +95,112 @@ def test_numbers_are_grouped_the_same_way_in_both_languages():
     with translation.override("cy"):
         assert number(1234567) == "1,234,567"
     assert number(1234) == "1,234"
+
+
+# --- the catalogue -------------------------------------------------------------------------------
+
+CATALOGUE = Path(__file__).resolve().parents[2] / "src/scrutiny/locale/cy/LC_MESSAGES/django.po"
+
+
+def welsh_catalogue():
+    from babel.messages.pofile import read_po
+
+    with CATALOGUE.open("rb") as po:
+        return read_po(po)
+
+
+def test_every_message_in_the_welsh_catalogue_has_a_welsh_translation():
+    untranslated = [m.id for m in welsh_catalogue() if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]
+    assert untranslated == []
+
+
+def test_the_welsh_translations_keep_every_placeholder_and_link():
+    placeholder = re.compile(r"%\((\w+)\)s|<a |</a>|<code>|<strong>")
+    for message in welsh_catalogue():
+        if not message.id:
+            continue
+        english = message.id if isinstance(message.id, tuple) else (message.id,)
+        welsh = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(placeholder.findall(english[-1])) - {"num"}
+        for form in welsh:
+            assert wanted <= set(placeholder.findall(form)), message.id
+
+
+def test_the_compiled_catalogue_is_not_older_than_its_source():
+    compiled = CATALOGUE.with_suffix(".mo")
+    assert compiled.exists() and compiled.stat().st_mtime >= CATALOGUE.stat().st_mtime, "run make translations"
+
+
+def test_the_public_templates_have_no_string_missing_from_the_catalogue():
+    """Extract the public templates again: every string they mark is in the committed catalogue."""
+    from babel.messages.extract import extract_from_dir
+
+    known = {m.id if isinstance(m.id, str) else m.id[0] for m in welsh_catalogue()}
+    package = CATALOGUE.parents[3]
+    method_map = [("**/jinja2/**.html", "jinja2")]
+    options = {"**/jinja2/**.html": {"extensions": "jinja2.ext.i18n,jinja2.ext.do", "newstyle_gettext": "true"}}
+    missing = []
+    for folder in ("dashboard", "repeats"):
+        for filename, _line, message, _comments, _context in extract_from_dir(package / folder, method_map, options):
+            msgid = message if isinstance(message, str) else message[0]
+            if msgid not in known:
+                missing.append((filename, msgid))
+    assert missing == []
+
+
+# --- the pages in Welsh --------------------------------------------------------------------------
+
+ENGLISH_INTERFACE = [
+    "Findings", "Search", "Reporting year", "Recommendation counter", "Apply filters", "Selected filters",
+    "Reports", "Establishments", "Bodies", "Published", "Not recorded", "Skip to main content", "Privacy",
+    "Accessibility statement", "There is a problem", "Kind of finding", "Year published", "published",
+]
+
+
+@pytest.fixture
+def welsh_reading(kelderbrook):
+    place, report = kelderbrook
+    later = ReportFactory(body=body("hmip"), establishments=[place], published=date(2025, 2, 2), title="Report two")
+    FindingFactory(report=later, position=1, kind="good_practice", text="Visits were child friendly.", themes=["family-contact"])
+    return place, report, report.findings.first()
+
+
+def test_no_english_interface_words_on_any_welsh_public_page(client, welsh_reading):
+    place, report, finding = welsh_reading
+    addresses = ["/cy/", "/cy/findings", "/cy/findings?kind=recommendation&theme=food&q=kitchen&year=nope",
+                 f"/cy/findings/{finding.id}", "/cy/reports", f"/cy/reports/{report.id}", "/cy/establishments",
+                 f"/cy/establishments/{place.slug}", "/cy/bodies", "/cy/bodies/hmip", "/cy/repeats", "/cy/repeats?by=theme",
+                 "/cy/follow-up", "/cy/about", "/cy/accessibility", "/cy/privacy", "/cy/accounts/sign-in", "/cy/findings/999999"]
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code in (200, 404), address
+        # The findings are quoted as published (in English here) and report titles are data.
+        words = text_of(response)
+        for quoted in ["The kitchen should be refurbished.", "Visits were child friendly.", report.title, "Report two"]:
+            words = words.replace(quoted, "")
+        found = [phrase for phrase in ENGLISH_INTERFACE if re.search(rf"\b{phrase}\b", words)]
+        assert found == [], f"{address}: {found}"
+
+
+def test_a_welsh_findings_page_names_kinds_themes_and_facets_in_welsh(client, welsh_reading):
+    page = text_of(client.get("/cy/findings?theme=food"))
+    for welsh in ["Math o ganfyddiad", "Argymhelliad", "Bwyd a maeth", "Blwyddyn adrodd (Ebrill i Fawrth)", "Hidlwyr a ddewiswyd"]:
+        assert welsh in page
+    assert "1 canfyddiad" in page
+
+
+def test_an_unknown_filter_is_explained_in_welsh(client):
+    page = text_of(client.get("/cy/findings?theme=nope&year=nope"))
+    assert "nid oes thema “nope”" in page and "mae blwyddyn yn bedwar digid" in page
+
+
+def test_a_term_without_a_welsh_name_shows_its_english_one(client, kelderbrook):
+    from scrutiny.catalogue.models import Theme
+
+    Theme.objects.filter(slug="food").update(name="Food", name_cy="")
+    assert "Food" in text_of(client.get("/cy/findings?theme=food"))
+
+
+def test_english_pages_are_unchanged_by_welsh_names(client, kelderbrook):
+    page = text_of(client.get("/findings?theme=food"))
+    assert "Food and nutrition" in page and "Bwyd a maeth" not in page
