@@ -79,6 +79,8 @@ def test_parity_of_filters_order_counts_and_facets(varied_findings):
         assert answers.counts("theme", "setting") == sql_query.counts(query, "theme", "setting")
         assert answers.counts("period", "kind") == sql_query.counts(query, "period", "kind")
         assert answers.counts("theme", "population") == sql_query.counts(query, "theme", "population")
+        assert answers.counts("year", "theme", "setting") == sql_query.counts(query, "year", "theme", "setting")
+        assert answers.counts("population", "kind", "theme") == sql_query.counts(query, "population", "kind", "theme")
 
 
 def test_parity_of_searches_matches_counts_and_facets(varied_findings, monkeypatch):

@@ -9,7 +9,7 @@ from collections import Counter
 
 import numpy as np
 
-from scrutiny.findings import engine, textindex
+from scrutiny.findings import bitmaps, engine, textindex
 
 SINGLE = ("body", "setting", "nation", "year", "period", "kind", "status")
 TAGGED = ("theme", "population")
@@ -45,12 +45,14 @@ class Answers:
         snapshot, vocabulary = self.snapshot, self.vocabulary
         size = snapshot.size
         if facet in TAGGED:
+            # The OR of the chosen values' bitmaps, unpacked: no pass over millions of tags.
             items = vocabulary.themes if facet == "theme" else vocabulary.populations
-            wanted = np.asarray([items[v].id for v in values], dtype=np.int32)
-            tag_rows, tag_ids = snapshot.tags[facet]
-            mask = np.zeros(size, dtype=bool)
-            mask[tag_rows[np.isin(tag_ids, wanted)]] = True
-            return mask
+            values_of = snapshot.bitmaps(facet)
+            chosen = np.isin(values_of.keys, [items[v].id for v in values])
+            words = np.bitwise_or.reduce(values_of.bits[chosen], axis=0) if chosen.any() else None
+            if words is None:
+                return np.zeros(size, dtype=bool)
+            return np.unpackbits(words.view(np.uint8), count=size).astype(bool)
         if facet in ("kind", "status"):
             codes = [snapshot.code_of(facet, v) for v in values]
             wanted = [c for c in codes if c is not None]
@@ -87,11 +89,7 @@ class Answers:
         stop = min(stop, len(rows))
         ids = self.snapshot.columns["id"]
         if self.scores is None:
-            keys = self.snapshot.columns["order"][rows]
-            if stop < len(rows):
-                chosen = np.argpartition(keys, stop - 1)[:stop]
-                rows, keys = rows[chosen], keys[chosen]
-            ordered = rows[np.argsort(keys, kind="stable")]
+            ordered = self._first_in_display_order(stop)
         else:
             scores = self.scores[rows]
             if stop < len(rows):
@@ -102,19 +100,31 @@ class Answers:
             ordered = rows[np.lexsort((ids[rows], -scores))]
         return ids[ordered[start:stop]].tolist()
 
+    def _first_in_display_order(self, stop: int) -> np.ndarray:
+        """The first `stop` rows of the scope in display order, reading the order a growing
+        chunk at a time: a broad filter is done after a few hundred rows."""
+        order, scope = self.snapshot.display_order(), self.scope()
+        found, taken, position, chunk = [], 0, 0, max(4 * stop, 4096)
+        while position < len(order) and taken < stop:
+            part = order[position:position + chunk]
+            hits = part[scope[part]]
+            found.append(hits)
+            taken += len(hits)
+            position += chunk
+            chunk *= 4
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
     def facet_counts(self, facet: str) -> dict:
         """{stored key: findings} for one facet over the query without its own filter."""
-        scope = self.scope(except_facet=facet)
-        if facet in TAGGED:
-            tag_rows, tag_ids = self.snapshot.tags[facet]
-            counted = np.bincount(tag_ids[scope[tag_rows]])
-            return {key: int(n) for key, n in enumerate(counted) if n and key}
-        counted = np.bincount(self._keys(facet)[scope]) if scope.any() else np.zeros(0, dtype=np.int64)
-        return {self._stored(facet, key): int(n) for key, n in enumerate(counted) if n and not self._null(facet, key)}
+        values = self.snapshot.bitmaps(facet)
+        counted = values.counts(bitmaps.packed(self.scope(except_facet=facet)))
+        return {self._stored(facet, key): int(n) for key, n in zip(values.keys.tolist(), counted) if n}
 
     def counts(self, *dimensions: str) -> Counter:
         """Findings counted by several dimensions, keyed by stored keys; a finding with two
         themes counts under each (the SQL join's rows)."""
+        if len(dimensions) <= 2:
+            return self._counts_by_bitmaps(dimensions)
         rows = np.flatnonzero(self.scope())
         keys = []
         for dimension in dimensions:
@@ -130,9 +140,39 @@ class Answers:
         counted: Counter = Counter()
         if not len(rows):
             return counted
-        combined, n = np.unique(np.stack(keys, axis=1), axis=0, return_counts=True)
-        for key, many in zip(combined.tolist(), n.tolist()):
-            counted[tuple(self._stored(d, k) for d, k in zip(dimensions, key))] = many
+        # One int64 code per combination (keys are small), so np.unique sorts a flat array.
+        code = np.zeros(len(rows), dtype=np.int64)
+        spans = [int(k.max()) + 1 for k in keys]
+        for k, span in zip(keys, spans):
+            code = code * span + k
+        combined, n = np.unique(code, return_counts=True)
+        for value, many in zip(combined.tolist(), n.tolist()):
+            key = []
+            for span in reversed(spans):
+                value, part = divmod(value, span)
+                key.append(part)
+            counted[tuple(self._stored(d, k) for d, k in zip(dimensions, reversed(key)))] = many
+        return counted
+
+    def _counts_by_bitmaps(self, dimensions) -> Counter:
+        scope = bitmaps.packed(self.scope())
+        counted: Counter = Counter()
+        if not dimensions:
+            return counted
+        first = self.snapshot.bitmaps(dimensions[0])
+        if len(dimensions) == 1:
+            for key, n in zip(first.keys.tolist(), first.counts(scope)):
+                if n:
+                    counted[(self._stored(dimensions[0], key),)] = int(n)
+            return counted
+        second = self.snapshot.bitmaps(dimensions[1])
+        for key, words in zip(first.keys.tolist(), first.bits):
+            within = words & scope
+            if not within.any():
+                continue
+            for other, n in zip(second.keys.tolist(), second.counts(within)):
+                if n:
+                    counted[(self._stored(dimensions[0], key), self._stored(dimensions[1], other))] = int(n)
         return counted
 
     # --- keys ----------------------------------------------------------------------------------
@@ -140,9 +180,6 @@ class Answers:
     def _keys(self, facet: str) -> np.ndarray:
         column = self.snapshot.columns[facet]
         return column if column.dtype != np.int8 else column.astype(np.int16)
-
-    def _null(self, facet: str, key: int) -> bool:
-        return facet in ("setting", "nation") and key == 0
 
     def _stored(self, facet: str, key: int):
         if facet == "kind":

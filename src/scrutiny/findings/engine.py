@@ -17,13 +17,13 @@ the parity tests compare against, on SQLite and on PostgreSQL.
 """
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 from django.db import connection
 
-from scrutiny.findings import changes, textindex
+from scrutiny.findings import bitmaps, changes, textindex
 
 _EPOCH = date(1950, 1, 1).toordinal()
 COLUMN_DTYPES = {
@@ -49,10 +49,30 @@ class Snapshot:
     kinds: tuple  # code -> stored value of Finding.kind
     statuses: tuple
     text: textindex.TextIndex
+    # Worked out from the above on first use: facet bitmaps, rows in display order.
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def size(self) -> int:
         return len(self.columns["id"])
+
+    def bitmaps(self, facet: str) -> bitmaps.ValueBitmaps:
+        found = self.cache.get(facet)
+        if found is None:
+            if facet in TAG_SOURCES:
+                found = bitmaps.of_tags(*self.tags[facet], self.size)
+            else:
+                found = bitmaps.of_column(self.columns[facet], skip_zero=facet in ("setting", "nation"))
+            self.cache[facet] = found
+        return found
+
+    def display_order(self) -> np.ndarray:
+        """Every row in the order of FindingQuery.findings(): a page is the first rows of this
+        that the query holds, found without sorting anything."""
+        found = self.cache.get("display order")
+        if found is None:
+            found = self.cache["display order"] = np.argsort(self.columns["order"], kind="stable")
+        return found
 
     def code_of(self, facet: str, value: str) -> int | None:
         values = self.kinds if facet == "kind" else self.statuses

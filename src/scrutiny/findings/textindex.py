@@ -102,7 +102,7 @@ def build_postings(texts, first_row: int = 0) -> tuple[Postings, np.ndarray]:
     offsets = np.zeros(len(vocabulary) + 1, dtype=np.int64)
     np.cumsum(np.bincount(terms, minlength=len(vocabulary)), out=offsets[1:])
     postings = Postings(vocabulary, offsets, rows[order], counts[order])
-    return postings, np.asarray(lengths, dtype=np.uint16) if lengths else np.zeros(0, dtype=np.uint16)
+    return postings, np.minimum(np.asarray(lengths, dtype=np.int64), 65535).astype(np.uint16)
 
 
 def _pairs(term_ids: list[int], doc_of: list[int]):
