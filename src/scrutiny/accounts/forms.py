@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from scrutiny.accounts import roles
 from scrutiny.catalogue.models import Body
@@ -34,12 +34,12 @@ class CodeForm(forms.Form):
 
 
 class AcceptInvitationForm(forms.Form):
-    full_name = forms.CharField(label="Your full name", max_length=150)
+    full_name = forms.CharField(label=_("Your full name"), max_length=150)
     password = forms.CharField(
-        label="Choose a password", widget=forms.PasswordInput, strip=False,
-        help_text="At least 12 characters. A phrase of a few unrelated words is easy to remember.",
+        label=_("Choose a password"), widget=forms.PasswordInput, strip=False,
+        help_text=_("At least 12 characters. A phrase of a few unrelated words is easy to remember."),
     )
-    password_again = forms.CharField(label="Type the password again", widget=forms.PasswordInput, strip=False)
+    password_again = forms.CharField(label=_("Type the password again"), widget=forms.PasswordInput, strip=False)
 
     def __init__(self, *args, email: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,7 +49,7 @@ class AcceptInvitationForm(forms.Form):
         data = super().clean()
         password, again = data.get("password"), data.get("password_again")
         if password and again and password != again:
-            self.add_error("password_again", "The two passwords are not the same")
+            self.add_error("password_again", _("The two passwords are not the same"))
         elif password:
             from django.contrib.auth.models import User
 
@@ -61,14 +61,14 @@ class AcceptInvitationForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label="E-mail address")
-    role = forms.ChoiceField(label="Role")
-    body = forms.ChoiceField(label="Body", required=False, help_text="Needed for a body contributor.")
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(label=_("Role"))
+    body = forms.ChoiceField(label=_("Body"), required=False, help_text=_("Needed for a body contributor."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [(r.slug, r.name) for r in roles.assignable()]
-        self.fields["body"].choices = [("", "Not one body")] + list(Body.objects.order_by("name").values_list("slug", "name"))
+        self.fields["role"].choices = [(r.slug, gettext(r.name)) for r in roles.assignable()]
+        self.fields["body"].choices = [("", _("Not one body"))] + list(Body.objects.order_by("name").values_list("slug", "name"))
 
     def clean(self):
         data = super().clean()
@@ -76,7 +76,7 @@ class InviteForm(forms.Form):
         slug = data.get("body")
         data["body"] = Body.objects.filter(slug=slug).first() if slug else None
         if role and role.by_body and data["body"] is None:
-            self.add_error("body", f"Choose the body a {role.name.lower()} works for")
+            self.add_error("body", gettext("Choose the body a %(role)s works for") % {"role": gettext(role.name).lower()})
         if role and not role.by_body:
             data["body"] = None
         return data

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from scrutiny.accounts import roles
 from scrutiny.catalogue.models import Body
@@ -27,7 +28,9 @@ class Membership(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "role", "body"], name="membership_unique")]
 
     def __str__(self) -> str:
-        return f"{self.get_role().name} ({self.body.name})" if self.body_id else self.get_role().name
+        # The role in the reader's language (roles.py marks the names for the catalogue).
+        name = gettext(self.get_role().name)
+        return f"{name} ({self.body.name})" if self.body_id else name
 
     def get_role(self) -> roles.Role:
         return roles.get(self.role)

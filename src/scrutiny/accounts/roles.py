@@ -7,6 +7,10 @@ reports and findings only."""
 
 from dataclasses import dataclass
 
+# Names and summaries stay English strings here (the CLI and the audit trail use them); they are
+# marked for the Welsh catalogue, and the pages translate them where they are shown.
+from django.utils.translation import gettext_noop as N_
+
 # Permissions. Each names something a person may do; views and services ask for them by name.
 VIEW_DRAFTS = "reports.view_drafts"  # see reports and findings that are not yet published
 UPLOAD = "reports.upload"  # upload report files through the web
@@ -48,12 +52,12 @@ def get(slug: str) -> Role:
         raise ValueError(f"unknown role {slug!r}; roles are {', '.join(sorted(ROLES))}") from None
 
 
-PUBLIC = register(Role("public", "Public", "Published reports and findings only.", frozenset()))
+PUBLIC = register(Role("public", N_("Public"), N_("Published reports and findings only."), frozenset()))
 CONTRIBUTOR = register(
     Role(
         "contributor",
-        "Body contributor",
-        "Uploads and corrects their own body's reports and findings, as drafts for review.",
+        N_("Body contributor"),
+        N_("Uploads and corrects their own body's reports and findings, as drafts for review."),
         frozenset({VIEW_DRAFTS, UPLOAD, EDIT, VIEW_HISTORY}),
         by_body=True,
     )
@@ -61,8 +65,8 @@ CONTRIBUTOR = register(
 EDITOR = register(
     Role(
         "editor",
-        "Secretariat editor",
-        "Works on every body's records; publishes and unpublishes; edits the vocabularies.",
+        N_("Secretariat editor"),
+        N_("Works on every body's records; publishes and unpublishes; edits the vocabularies."),
         frozenset({VIEW_DRAFTS, UPLOAD, EDIT, PUBLISH, VIEW_HISTORY, REVERT, IMPORT, EDIT_VOCABULARIES, VIEW_ANALYTICS}),
         two_factor=True,
     )
@@ -70,8 +74,8 @@ EDITOR = register(
 ADMINISTRATOR = register(
     Role(
         "administrator",
-        "Administrator",
-        "Manages accounts and settings.",
+        N_("Administrator"),
+        N_("Manages accounts and settings."),
         frozenset({MANAGE_USERS, MANAGE_SETTINGS, VIEW_HISTORY, VIEW_ANALYTICS}),
         two_factor=True,
     )

@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -44,7 +45,7 @@ def sign_in(request):
 @require_POST
 def sign_out(request):
     logout(request)
-    messages.info(request, "You have signed out.")
+    messages.info(request, _("You have signed out."))
     return redirect("home")
 
 
@@ -56,7 +57,7 @@ def two_factor(request):
         if device is not None and device.verify_is_allowed()[0] and device.verify_token(form.cleaned_data["code"]):
             otp_login(request, device)
             return redirect(_next(request))
-        form.add_error("code", "That code is not right, or has expired: enter the code your app shows now")
+        form.add_error("code", _("That code is not right, or has expired: enter the code your app shows now"))
     return render(request, "accounts/two_factor.html", {"form": form, "next": request.GET.get("next", "")})
 
 
@@ -72,9 +73,9 @@ def two_factor_setup(request):
             device.save(update_fields=["confirmed"])
             TOTPDevice.objects.filter(user=request.user).exclude(pk=device.pk).delete()
             otp_login(request, device)
-            messages.success(request, "Two-factor sign-in is set up.")
+            messages.success(request, _("Two-factor sign-in is set up."))
             return redirect("manage")
-        form.add_error("code", "That code is not right: check the time on your phone and enter the code it shows now")
+        form.add_error("code", _("That code is not right: check the time on your phone and enter the code it shows now"))
     context = {
         "form": form,
         "qr": segno.make(device.config_url, error="m").svg_data_uri(scale=5, border=2),
@@ -128,10 +129,10 @@ def users(request):
 def close_account(request, user_id: int):
     person = get_object_or_404(User, pk=user_id)
     if person == request.user:
-        messages.error(request, "You cannot close your own account.")
+        messages.error(request, _("You cannot close your own account."))
     else:
         services.close_account(person)
-        messages.success(request, f"Closed the account of {services.display_name(person)}.")
+        messages.success(request, _("Closed the account of %(person)s.") % {"person": services.display_name(person)})
     return redirect("users")
 
 
@@ -140,5 +141,5 @@ def close_account(request, user_id: int):
 def remove_role(request, membership_id: int):
     membership = get_object_or_404(Membership, pk=membership_id)
     membership.delete()
-    messages.success(request, f"Removed {membership} from {services.display_name(membership.user)}.")
+    messages.success(request, _("Removed %(role)s from %(person)s.") % {"role": membership, "person": services.display_name(membership.user)})
     return redirect("users")

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from scrutiny.accounts import access, roles
@@ -58,9 +59,9 @@ def _edit(request, record, form_class, save, template, done, done_id, proposing=
             form = form_class(data, instance=error.current)
         else:
             if change is None:
-                messages.info(request, "Nothing had changed.")
+                messages.info(request, _("Nothing had changed."))
             else:
-                messages.success(request, "Sent to the secretariat, who will apply it." if proposing else "Saved.")
+                messages.success(request, _("Sent to the secretariat, who will apply it.") if proposing else _("Saved."))
             return redirect(done, done_id)
     context = {"form": form, "record": record, "conflict": conflict, "proposing": proposing, **pages.history(record)}
     return render(request, template, context, status=409 if conflict else 200)
@@ -85,12 +86,12 @@ def decide(request, proposal_id: int):
     try:
         proposal = services.decide(request.user, proposal_id, accept)
     except services.EditConflict:
-        messages.error(request, "The finding changed after this correction was proposed. Reject it, or correct the finding yourself.")
+        messages.error(request, _("The finding changed after this correction was proposed. Reject it, or correct the finding yourself."))
         return redirect(request.POST.get("back") or "manage")
     except ValueError as error:
         messages.error(request, str(error).capitalize() + ".")
         return redirect(request.POST.get("back") or "manage")
-    messages.success(request, "Correction applied." if accept else "Correction rejected.")
+    messages.success(request, _("Correction applied.") if accept else _("Correction rejected."))
     return redirect("manage_report", proposal.finding.report_id)
 
 
@@ -102,7 +103,7 @@ def revert(request, change_id: int):
     except (services.RevertConflict, ValueError) as error:
         messages.error(request, str(error).capitalize() + ".")
         return redirect(request.POST.get("back") or "manage")
-    messages.success(request, "Undone. The undo is itself in the history, and can be undone.")
+    messages.success(request, _("Undone. The undo is itself in the history, and can be undone."))
     return redirect("manage_report", change.report_id)
 
 

@@ -4,6 +4,7 @@ choose the earlier finding an assessment judges. Decisions post, then go back wh
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from scrutiny.accounts import access, roles
@@ -28,13 +29,13 @@ def assessment(request, finding_id: int):
 @access.requires(roles.EDIT)
 @require_POST
 def confirm(request, suggestion_id: int):
-    return _decided(request, lambda: services.confirm(request.user, suggestion_id), "Linked. The earlier finding's status history has the verdict.")
+    return _decided(request, lambda: services.confirm(request.user, suggestion_id), _("Linked. The earlier finding's status history has the verdict."))
 
 
 @access.requires(roles.EDIT)
 @require_POST
 def reject(request, suggestion_id: int):
-    return _decided(request, lambda: services.reject(request.user, suggestion_id), "Rejected. It will not be suggested again.")
+    return _decided(request, lambda: services.reject(request.user, suggestion_id), _("Rejected. It will not be suggested again."))
 
 
 @access.requires(roles.EDIT)
@@ -42,16 +43,16 @@ def reject(request, suggestion_id: int):
 def link(request, finding_id: int):
     chosen = request.POST.get("finding", "").strip().lstrip("#")
     if not chosen.isdigit():
-        messages.error(request, "Enter the number of the earlier finding, such as 1234.")
+        messages.error(request, _("Enter the number of the earlier finding, such as 1234."))
         return redirect("follow_up_assessment", finding_id)
-    return _decided(request, lambda: services.link(request.user, finding_id, int(chosen)), "Linked.", finding_id)
+    return _decided(request, lambda: services.link(request.user, finding_id, int(chosen)), _("Linked."), finding_id)
 
 
 @access.requires(roles.EDIT)
 @require_POST
 def unlink(request, finding_id: int):
     return _decided(request, lambda: services.unlink(request.user, finding_id),
-                    "Unlinked. The earlier finding's status is back to what its history says.", finding_id)
+                    _("Unlinked. The earlier finding's status is back to what its history says."), finding_id)
 
 
 def _decided(request, decide, done: str, finding_id: int | None = None):
@@ -60,7 +61,7 @@ def _decided(request, decide, done: str, finding_id: int | None = None):
     except ValueError as error:
         messages.error(request, str(error)[:1].upper() + str(error)[1:] + ".")
     else:
-        messages.success(request, done)
+        messages.success(request, str(done))
     back = request.POST.get("back", "")
     if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)

@@ -9,13 +9,15 @@ import re
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _, gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from scrutiny.accounts import access
 from scrutiny.review import pages, services
 
 SLUG = re.compile(r"[a-z0-9-]{1,100}")
-VERB_DONE = {"accept": "Accepted", "reject": "Rejected", "confirm": "Confirmed", "remove": "Removed", "add": "Added"}
+VERB_DONE = {"accept": gettext_lazy("Accepted"), "reject": gettext_lazy("Rejected"), "confirm": gettext_lazy("Confirmed"),
+             "remove": gettext_lazy("Removed"), "add": gettext_lazy("Added")}
 
 
 @access.requires(services.PERMISSION)
@@ -32,7 +34,7 @@ def decide(request):
     back = reverse("review_queue") + (f"?theme={theme}" if SLUG.fullmatch(theme) else "")
     try:
         if request.POST.get("one"):
-            verb, _, pair = request.POST["one"].partition(":")
+            verb, __, pair = request.POST["one"].partition(":")
             pairs = [_pair(pair)]
         else:
             verb, pairs = request.POST.get("verb", ""), [_pair(p) for p in request.POST.getlist("pair")]
@@ -42,7 +44,7 @@ def decide(request):
         messages.error(request, str(error).capitalize() + ".")
         return redirect(back)
     if not pairs:
-        messages.error(request, "Tick at least one suggestion first, then accept or reject them.")
+        messages.error(request, _("Tick at least one suggestion first, then accept or reject them."))
         return redirect(back)
     _tell(request, verb, *services.decide_many(request.user, pairs, verb))
     return redirect(back)
@@ -54,7 +56,7 @@ def finding(request, finding_id: int):
     reject) and a theme to add."""
     found = services.finding_for(request.user, finding_id)
     if request.method == "POST":
-        verb, _, theme = request.POST.get("decide", "").partition(":")
+        verb, __, theme = request.POST.get("decide", "").partition(":")
         if verb == "add":
             theme = request.POST.get("theme", "")
         try:
@@ -68,7 +70,7 @@ def finding(request, finding_id: int):
 
 
 def _pair(text: str) -> tuple[int, int]:
-    finding, _, theme = text.partition(":")
+    finding, __, theme = text.partition(":")
     if not (finding.isdigit() and theme.isdigit()):
         raise ValueError(f"not a finding and theme: {text!r}")
     return int(finding), int(theme)
@@ -77,7 +79,11 @@ def _pair(text: str) -> tuple[int, int]:
 def _tell(request, verb: str, done, stale) -> None:
     if done:
         names = sorted({d.theme.name for d in done})
-        what = f"“{names[0]}” on {len(done)} finding{'s' if len(done) != 1 else ''}" if len(names) == 1 else f"{len(done)} themes"
+        n = len(done)
+        if len(names) == 1:
+            what = ngettext("“%(theme)s” on %(num)s finding", "“%(theme)s” on %(num)s findings", n) % {"theme": names[0], "num": n}
+        else:
+            what = ngettext("%(num)s theme", "%(num)s themes", n) % {"num": n}
         messages.success(request, f"{VERB_DONE[verb]} {what}.")
     for error in stale:
         messages.warning(request, str(error))

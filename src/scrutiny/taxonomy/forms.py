@@ -2,26 +2,27 @@
 terms.clean_term, shared with the import, and their problems come back onto the fields here."""
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy as _, format_lazy
 
 from scrutiny.taxonomy.terms import Kind
 
-PHRASES_HINT = "One word or phrase a line. A finding matches a phrase when it has its words in that order."
+PHRASES_HINT = _("One word or phrase a line. A finding matches a phrase when it has its words in that order.")
 
 
 class TermForm(forms.Form):
     slug = forms.CharField(
-        label="Slug", required=False,
-        help_text="The stable identifier in addresses and exports: lower-case words joined by hyphens. It never changes.",
+        label=_("Slug"), required=False,
+        help_text=_("The stable identifier in addresses and exports: lower-case words joined by hyphens. It never changes."),
     )
-    name = forms.CharField(label="Name", required=False)
-    name_cy = forms.CharField(label="Name in Welsh", required=False)
-    description = forms.CharField(label="Description", required=False, widget=forms.Textarea)
-    position = forms.CharField(label="Position in lists", required=False, help_text="A whole number; lower comes first.")
-    group = forms.CharField(label="Group", required=False, help_text="Safety, Respect, Purposeful activity…")
-    keywords = forms.CharField(label="Keywords", required=False, widget=forms.Textarea, help_text=PHRASES_HINT)
+    name = forms.CharField(label=_("Name"), required=False)
+    name_cy = forms.CharField(label=_("Name in Welsh"), required=False)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea)
+    position = forms.CharField(label=_("Position in lists"), required=False, help_text=_("A whole number; lower comes first."))
+    group = forms.CharField(label=_("Group"), required=False, help_text=_("Safety, Respect, Purposeful activity…"))
+    keywords = forms.CharField(label=_("Keywords"), required=False, widget=forms.Textarea, help_text=PHRASES_HINT)
     exclusions = forms.CharField(
-        label="Exclusions", required=False, widget=forms.Textarea,
-        help_text="Phrases in which a keyword means something else and does not count (“transfer to hospital”). One a line.",
+        label=_("Exclusions"), required=False, widget=forms.Textarea,
+        help_text=_("Phrases in which a keyword means something else and does not count (“transfer to hospital”). One a line."),
     )
 
     def __init__(self, kind: Kind, *args, creating: bool = False, **kwargs):
@@ -49,29 +50,35 @@ def term_initial(term) -> dict:
 
 
 class MergeForm(forms.Form):
-    target = forms.ChoiceField(label="Merge into")
+    target = forms.ChoiceField(label=_("Merge into"))
 
     def __init__(self, kind: Kind, source, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["target"].label = f"Merge “{source.name}” into"
-        self.fields["target"].help_text = f"Every finding labelled “{source.name}” will be labelled with this {kind.noun} instead."
-        self.fields["target"].choices = [("", f"Choose a {kind.noun}")] + [
+        self.fields["target"].label = gettext("Merge “%(name)s” into") % {"name": source.name}
+        # Whole sentences per vocabulary: Welsh mutates the noun after "this" and "a".
+        self.fields["target"].help_text = {
+            "themes": gettext("Every finding labelled “%(name)s” will be labelled with this theme instead."),
+            "populations": gettext("Every finding labelled “%(name)s” will be labelled with this population instead."),
+            "settings": gettext("Every finding labelled “%(name)s” will be labelled with this setting instead."),
+        }.get(kind.slug, f"Every finding labelled “%(name)s” will be labelled with this {kind.noun} instead.") % {"name": source.name}
+        choose = {"themes": gettext("Choose a theme"), "populations": gettext("Choose a population"), "settings": gettext("Choose a setting")}
+        self.fields["target"].choices = [("", choose.get(kind.slug, f"Choose a {kind.noun}"))] + [
             (t.slug, f"{t.name} ({t.slug})") for t in kind.model.objects.exclude(pk=source.pk).order_by("position", "name")
         ]
 
 
 class SplitForm(forms.Form):
-    slug = forms.CharField(label="Slug of the new theme", required=False, help_text="Lower-case words joined by hyphens, like “strip-searching”.")
-    name = forms.CharField(label="Name of the new theme", required=False)
-    group = forms.CharField(label="Group", required=False)
+    slug = forms.CharField(label=_("Slug of the new theme"), required=False, help_text=_("Lower-case words joined by hyphens, like “strip-searching”."))
+    name = forms.CharField(label=_("Name of the new theme"), required=False)
+    group = forms.CharField(label=_("Group"), required=False)
     keywords = forms.CharField(
-        label="Keywords of the new theme", required=False, widget=forms.Textarea,
-        help_text="Findings in which these are found move to the new theme. " + PHRASES_HINT,
+        label=_("Keywords of the new theme"), required=False, widget=forms.Textarea,
+        help_text=format_lazy("{} {}", _("Findings in which these are found move to the new theme."), PHRASES_HINT),
     )
-    exclusions = forms.CharField(label="Exclusions of the new theme", required=False, widget=forms.Textarea, help_text="One a line.")
+    exclusions = forms.CharField(label=_("Exclusions of the new theme"), required=False, widget=forms.Textarea, help_text=_("One a line."))
     source_keywords = forms.CharField(
-        label="Keywords the theme keeps", required=False, widget=forms.Textarea,
-        help_text="A finding that has the new theme’s keywords and still one of these keeps both tags; take out the phrases that now belong to the new theme.",
+        label=_("Keywords the theme keeps"), required=False, widget=forms.Textarea,
+        help_text=_("A finding that has the new theme’s keywords and still one of these keeps both tags; take out the phrases that now belong to the new theme."),
     )
 
     def new_theme(self) -> dict:
@@ -84,6 +91,6 @@ class SplitForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="Vocabularies file", help_text="JSON or CSV, as the export writes it",
+        label=_("Vocabularies file"), help_text=_("JSON or CSV, as the export writes it"),
         widget=forms.ClearableFileInput(attrs={"accept": ".json,.csv"}),
     )

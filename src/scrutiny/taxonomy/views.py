@@ -5,6 +5,7 @@ vocabularies and the establishment register are the secretariat's reference data
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from scrutiny.accounts import access, roles
@@ -18,6 +19,11 @@ from scrutiny.taxonomy.terms import KINDS, counts, kind_of, tagged_findings
 IMPORT_KEY = "vocabulary_import"
 IMPORT_MAX_BYTES = 1024 * 1024
 CONTENT_TYPES = {"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8"}
+
+
+def _saved(version) -> str:
+    # The summary is the audit trail's own words, kept as written; the rest is the reader's language.
+    return f"{version.summary}. " + _("Taxonomy version %(number)s.") % {"number": version.number}
 
 
 def _kind_and_term(kind_name: str, slug: str | None = None):
@@ -43,7 +49,7 @@ def vocabularies(request):
 
 @access.requires(roles.EDIT_VOCABULARIES)
 def add_term(request, kind_name: str):
-    kind, _ = _kind_and_term(kind_name)
+    kind, __ = _kind_and_term(kind_name)
     form = TermForm(kind, request.POST or None, creating=True)
     if request.method == "POST" and form.is_valid():
         try:
@@ -51,7 +57,7 @@ def add_term(request, kind_name: str):
         except services.TermProblems as error:
             form.show(error.problems)
         else:
-            messages.success(request, f"{version.summary}. Taxonomy version {version.number}.")
+            messages.success(request, _saved(version))
             return redirect("vocabularies")
     return _page(request, "term.html", status=400 if form.errors else 200, form=form, kind=kind, term=None)
 
@@ -66,7 +72,7 @@ def edit_term(request, kind_name: str, slug: str):
         except services.TermProblems as error:
             form.show(error.problems)
         else:
-            messages.success(request, f"{version.summary}. Taxonomy version {version.number}." if version else "Nothing had changed.")
+            messages.success(request, _saved(version) if version else _("Nothing had changed."))
             return redirect("vocabularies")
     return _page(request, "term.html", status=400 if form.errors else 200, form=form, kind=kind, term=term)
 
@@ -85,7 +91,7 @@ def merge_term(request, kind_name: str, slug: str):
             except ValueError as error:
                 messages.error(request, str(error).capitalize() + ".")
                 return redirect("vocabularies")
-            messages.success(request, f"{version.summary}. Taxonomy version {version.number}.")
+            messages.success(request, _saved(version))
             return redirect("vocabularies")
         on_source, on_target = tagged_findings(kind, [source.id]), tagged_findings(kind, [target.id])
         preview = {"target": target, "source_count": len(on_source), "target_count": len(on_target),
@@ -108,7 +114,7 @@ def split_theme(request, slug: str):
                 plan = services.plan_split(source.slug, services.new_theme_values(source, new), kept)
             else:
                 version = services.split(request.user, source.slug, new, kept, expected=tuple(map(_whole, expected)))
-                messages.success(request, f"{version.summary}. Taxonomy version {version.number}.")
+                messages.success(request, _saved(version))
                 return redirect("vocabularies")
         except services.TermProblems as error:
             form.show(error.problems)
@@ -153,13 +159,14 @@ def import_vocabularies(request):
     if request.method == "POST" and request.POST.get("step") == "confirm":
         kept = request.session.pop(IMPORT_KEY, None)
         if not kept:
-            messages.error(request, "That upload has gone (imported already, or from another session). Upload it again.")
+            messages.error(request, _("That upload has gone (imported already, or from another session). Upload it again."))
             return redirect("vocabularies_import")
         result = exchange.import_vocabularies(kept["content"].encode(), kept["format"], user=request.user)
         if result.problems:  # the vocabularies moved on since the dry run
             return _page(request, "import.html", status=409, form=ImportForm(), result=result, shown_name=kept["name"])
-        messages.success(request, f"Imported {kept['name']}: {len(result.created)} added, {len(result.updated)} updated"
-                         + (f". Taxonomy version {result.version}." if result.stored else "; nothing had changed."))
+        done = {"name": kept["name"], "added": len(result.created), "updated": len(result.updated), "version": result.version}
+        messages.success(request, (_("Imported %(name)s: %(added)s added, %(updated)s updated. Taxonomy version %(version)s.") if result.stored
+                                   else _("Imported %(name)s: %(added)s added, %(updated)s updated; nothing had changed.")) % done)
         return redirect("vocabularies")
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -168,10 +175,10 @@ def import_vocabularies(request):
         try:
             fmt = format_of(shown_name)
         except UnknownFormat:
-            form.add_error("file", "Choose a .json or .csv file")
+            form.add_error("file", _("Choose a .json or .csv file"))
         else:
             if upload.size > IMPORT_MAX_BYTES:
-                form.add_error("file", "The file is too large for a vocabularies file (1 MB at most)")
+                form.add_error("file", _("The file is too large for a vocabularies file (1 MB at most)"))
         if not form.errors:
             data = upload.read()
             result = exchange.import_vocabularies(data, fmt, dry_run=True)
@@ -198,7 +205,7 @@ def confirm_establishment(request, slug: str):
     except ValueError as error:
         messages.error(request, str(error).capitalize() + ".")
     else:
-        messages.success(request, f"Confirmed {place.name} as a place in the register.")
+        messages.success(request, _("Confirmed %(place)s as a place in the register.") % {"place": place.name})
     return redirect("establishments_review")
 
 
@@ -210,5 +217,5 @@ def merge_establishment(request, slug: str):
     except ValueError as error:
         messages.error(request, str(error).capitalize() + ".")
     else:
-        messages.success(request, f"Merged into {place.name}: its names and reports are now that place’s.")
+        messages.success(request, _("Merged into %(place)s: its names and reports are now that place’s.") % {"place": place.name})
     return redirect("establishments_review")

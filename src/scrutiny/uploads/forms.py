@@ -6,6 +6,7 @@ ones); the form checks the metadata, which all the files share."""
 from datetime import date
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy as _
 
 from scrutiny.catalogue.models import Body, Nation, Setting
 from scrutiny.reports.models import ReportType
@@ -19,7 +20,7 @@ class FilesField(forms.Field):
     """Every file chosen, unchecked: each is judged on its own later."""
 
     widget = MultipleFileInput
-    default_error_messages = {"required": "Choose one or more report files to upload"}
+    default_error_messages = {"required": _("Choose one or more report files to upload")}
 
     def to_python(self, data):
         if not data:
@@ -32,36 +33,36 @@ class FilesField(forms.Field):
 
 class UploadForm(forms.Form):
     files = FilesField(
-        label="Report files",
-        help_text="PDF, Word (.docx), HTML or plain text. You can choose several files of the same kind of report.",
+        label=_("Report files"),
+        help_text=_("PDF, Word (.docx), HTML or plain text. You can choose several files of the same kind of report."),
     )
-    body = forms.ChoiceField(label="Body", error_messages={
-        "required": "Choose the body that published the report",
-        "invalid_choice": "Choose one of the bodies you upload for",
+    body = forms.ChoiceField(label=_("Body"), error_messages={
+        "required": _("Choose the body that published the report"),
+        "invalid_choice": _("Choose one of the bodies you upload for"),
     })
-    report_type = forms.ChoiceField(label="Report type", choices=[("", "Choose a type")] + list(ReportType.choices),
-                                    error_messages={"required": "Choose the report type",
-                                                    "invalid_choice": "Choose one of the report types listed"})
-    published = forms.CharField(label="Publication date", max_length=40,
-                                help_text="As YYYY-MM-DD, for example 2025-03-14.",
-                                error_messages={"required": "Enter the publication date"})
-    establishment = forms.CharField(label="Establishment (optional)", max_length=300, required=False,
-                                    help_text="As the report prints it, for example HMP Thornwick.")
-    title = forms.CharField(label="Title (optional)", max_length=500, required=False,
-                            help_text="Leave blank to use the title printed in each report.")
+    report_type = forms.ChoiceField(label=_("Report type"), choices=[("", _("Choose a type"))] + list(ReportType.choices),
+                                    error_messages={"required": _("Choose the report type"),
+                                                    "invalid_choice": _("Choose one of the report types listed")})
+    published = forms.CharField(label=_("Publication date"), max_length=40,
+                                help_text=_("As YYYY-MM-DD, for example 2025-03-14."),
+                                error_messages={"required": _("Enter the publication date")})
+    establishment = forms.CharField(label=_("Establishment (optional)"), max_length=300, required=False,
+                                    help_text=_("As the report prints it, for example HMP Thornwick."))
+    title = forms.CharField(label=_("Title (optional)"), max_length=500, required=False,
+                            help_text=_("Leave blank to use the title printed in each report."))
     setting = forms.ModelChoiceField(Setting.objects.order_by("position", "name"), required=False, to_field_name="slug",
-                                     label="Setting (optional)", empty_label="Work it out from the establishment",
-                                     error_messages={"invalid_choice": "Choose one of the settings listed"})
+                                     label=_("Setting (optional)"), empty_label=_("Work it out from the establishment"),
+                                     error_messages={"invalid_choice": _("Choose one of the settings listed")})
     nation = forms.ModelChoiceField(Nation.objects.order_by("name"), required=False, to_field_name="slug",
-                                    label="Nation (optional)", empty_label="Work it out from the establishment",
-                                    error_messages={"invalid_choice": "Choose one of the nations listed"})
+                                    label=_("Nation (optional)"), empty_label=_("Work it out from the establishment"),
+                                    error_messages={"invalid_choice": _("Choose one of the nations listed")})
 
     def __init__(self, *args, bodies=None, **kwargs):
         """bodies: the Body queryset this person may upload for."""
         super().__init__(*args, **kwargs)
         self.bodies = list(bodies if bodies is not None else Body.objects.all())
         choices = [(b.slug, b.name) for b in sorted(self.bodies, key=lambda b: b.name)]
-        self.fields["body"].choices = choices if len(choices) == 1 else [("", "Choose a body")] + choices
+        self.fields["body"].choices = choices if len(choices) == 1 else [("", gettext("Choose a body"))] + choices
         for name in ("establishment", "title"):
             self.fields[name].widget.attrs["spellcheck"] = "false"
 
@@ -69,7 +70,7 @@ class UploadForm(forms.Form):
         slug = self.cleaned_data["body"]
         found = next((b for b in self.bodies if b.slug == slug), None)
         if found is None:  # ChoiceField already refuses it; this keeps a Body, not a slug
-            raise forms.ValidationError("Choose one of the bodies you upload for")
+            raise forms.ValidationError(gettext("Choose one of the bodies you upload for"))
         return found
 
     def clean_published(self):
@@ -78,10 +79,10 @@ class UploadForm(forms.Form):
             value = date.fromisoformat(given)
         except ValueError:
             raise forms.ValidationError(
-                f"The publication date ‘{given[:40]}’ is not a date: enter it as YYYY-MM-DD, for example 2025-03-14"
+                gettext("The publication date ‘%(given)s’ is not a date: enter it as YYYY-MM-DD, for example 2025-03-14") % {"given": given[:40]}
             ) from None
         if value.year < 1900 or value > date.today():
-            raise forms.ValidationError("The publication date must be a real date, no later than today")
+            raise forms.ValidationError(gettext("The publication date must be a real date, no later than today"))
         return value
 
     def clean_establishment(self):

@@ -7,10 +7,12 @@ from django.core.paginator import Paginator
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _, gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from scrutiny.accounts import access, roles
 from scrutiny.accounts.services import display_name
+from scrutiny.dashboard.jinja import long_date
 from scrutiny.uploads import files, services
 from scrutiny.uploads.forms import UploadForm
 from scrutiny.uploads.models import UploadState
@@ -22,7 +24,8 @@ def when(moment) -> str:
     if moment is None:
         return ""
     local = timezone.localtime(moment)
-    return f"{local.day} {local:%B %Y} at {local:%H:%M}"
+    # long_date gives the month in the reader's language (4 June 2024, 4 Mehefin 2024).
+    return _("%(date)s at %(time)s") % {"date": long_date(local.date()), "time": f"{local:%H:%M}"}
 
 
 def _common(request) -> dict:
@@ -50,21 +53,22 @@ def uploads(request):
 
 
 UNREADABLE = {
-    TooManyFilesSent: f"You chose more than {settings.DATA_UPLOAD_MAX_NUMBER_FILES} files: upload them in smaller batches",
-    RequestDataTooBig: "The form's details are too long to read: shorten the title and establishment",
-    TooManyFieldsSent: "The form sent too many fields to read: reload the page and try again",
+    TooManyFilesSent: gettext_lazy("You chose more than %(limit)s files: upload them in smaller batches"),
+    RequestDataTooBig: gettext_lazy("The form's details are too long to read: shorten the title and establishment"),
+    TooManyFieldsSent: gettext_lazy("The form sent too many fields to read: reload the page and try again"),
 }
 
 
 def _unreadable(request, error):
-    reason = next((message for kind, message in UNREADABLE.items() if isinstance(error, kind)), None) or (
+    reason = next((message for kind, message in UNREADABLE.items() if isinstance(error, kind)), None) or _(
         "The upload could not be read: it was cut off before the end, or a file's name is too long "
         "(keep names under a few hundred characters)"
     )
+    reason = str(reason) % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FILES} if "%(limit)s" in str(reason) else str(reason)
     form = UploadForm(bodies=services.bodies_for(request.user))
     page = Paginator(services.uploads_for(request.user), PAGE_SIZE).get_page(None)
     context = {**_common(request), "form": form, "page": page, "queued": [], "refused": [], "lost": 0,
-               "unreadable": reason + ". Nothing was uploaded; choose the files again."}
+               "unreadable": reason + ". " + _("Nothing was uploaded; choose the files again.")}
     return render(request, "manage/uploads.html", context, status=400)
 
 
@@ -77,8 +81,10 @@ def _uploads(request):
         if form.is_valid():
             queued, refused = services.accept(request.user, form.cleaned_data["files"], form.cleaned_data)
             if not refused:
-                messages.success(request, f"{_files(len(queued))} uploaded. {'It is' if len(queued) == 1 else 'They are'} "
-                                 "being read as drafts; this page shows how far each has got.")
+                messages.success(request, ngettext(
+                    "%(num)s file uploaded. It is being read as drafts; this page shows how far each has got.",
+                    "%(num)s files uploaded. They are being read as drafts; this page shows how far each has got.",
+                    len(queued)) % {"num": len(queued)})
                 return redirect("upload", queued[0].pk) if len(queued) == 1 else redirect("uploads")
             status = 200 if queued else 400
         else:
@@ -96,6 +102,3 @@ def upload(request, upload_id: int):
     upload = services.upload_for(request.user, upload_id)
     return render(request, "manage/upload.html", {**_common(request), "upload": upload})
 
-
-def _files(n: int) -> str:
-    return "1 file" if n == 1 else f"{n} files"
