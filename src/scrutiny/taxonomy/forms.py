@@ -2,7 +2,8 @@
 terms.clean_term, shared with the import, and their problems come back onto the fields here."""
 
 from django import forms
-from django.utils.translation import gettext, gettext_lazy as _, format_lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy as _
 
 from scrutiny.taxonomy.terms import Kind
 
