@@ -4,27 +4,28 @@ ever grows."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils import timezone
 
 
 class Action(models.TextChoices):
-    CREATED = "created", "Created"
-    EDITED = "edited", "Edited"
-    SUBMITTED = "submitted", "Sent for review"
-    PUBLISHED = "published", "Published"
-    UNPUBLISHED = "unpublished", "Unpublished"
-    RETURNED = "returned", "Returned to draft"
-    REVERTED = "reverted", "Reverted"
-    IMPORTED = "imported", "Imported"
-    DELETED = "deleted", "Deleted"
+    CREATED = "created", _("Created")
+    EDITED = "edited", _("Edited")
+    SUBMITTED = "submitted", _("Sent for review")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+    RETURNED = "returned", _("Returned to draft")
+    REVERTED = "reverted", _("Reverted")
+    IMPORTED = "imported", _("Imported")
+    DELETED = "deleted", _("Deleted")
     # Vocabularies, tag review and follow-up links (issue 4).
-    RENAMED = "renamed", "Renamed"
-    MERGED = "merged", "Merged"
-    SPLIT = "split", "Split"
-    CONFIRMED = "confirmed", "Confirmed"
-    REJECTED = "rejected", "Rejected"
-    LINKED = "linked", "Linked"
-    UNLINKED = "unlinked", "Unlinked"
+    RENAMED = "renamed", _("Renamed")
+    MERGED = "merged", _("Merged")
+    SPLIT = "split", _("Split")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REJECTED = "rejected", _("Rejected")
+    LINKED = "linked", _("Linked")
+    UNLINKED = "unlinked", _("Unlinked")
 
 
 class Change(models.Model):
@@ -63,9 +64,9 @@ def _readable(name: str, value):
 
 
 class ProposalState(models.TextChoices):
-    PENDING = "pending", "Waiting for the secretariat"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
+    PENDING = "pending", _("Waiting for the secretariat")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
 
 
 class Proposal(models.Model):

@@ -11,7 +11,9 @@ from django.http import Http404
 from scrutiny.accounts import access, roles
 from scrutiny.accounts.services import display_name
 from scrutiny.catalogue.models import Nation, Setting
-from django.utils import timezone
+from django.utils import timezone, translation
+# Button labels stay English here and are translated where the page shows them.
+from django.utils.translation import gettext_noop as N_
 
 from scrutiny.curation.models import Action, Change, Proposal, ProposalState
 from scrutiny.findings.models import Finding
@@ -48,11 +50,11 @@ class Transition:
 
 
 TRANSITIONS = {
-    (State.DRAFT, State.IN_REVIEW): Transition(Action.SUBMITTED, State.IN_REVIEW, roles.EDIT, "Send for review"),
-    (State.IN_REVIEW, State.DRAFT): Transition(Action.RETURNED, State.DRAFT, roles.EDIT, "Return to draft"),
-    (State.DRAFT, State.PUBLISHED): Transition(Action.PUBLISHED, State.PUBLISHED, roles.PUBLISH, "Publish"),
-    (State.IN_REVIEW, State.PUBLISHED): Transition(Action.PUBLISHED, State.PUBLISHED, roles.PUBLISH, "Publish"),
-    (State.PUBLISHED, State.DRAFT): Transition(Action.UNPUBLISHED, State.DRAFT, roles.PUBLISH, "Unpublish"),
+    (State.DRAFT, State.IN_REVIEW): Transition(Action.SUBMITTED, State.IN_REVIEW, roles.EDIT, N_("Send for review")),
+    (State.IN_REVIEW, State.DRAFT): Transition(Action.RETURNED, State.DRAFT, roles.EDIT, N_("Return to draft")),
+    (State.DRAFT, State.PUBLISHED): Transition(Action.PUBLISHED, State.PUBLISHED, roles.PUBLISH, N_("Publish")),
+    (State.IN_REVIEW, State.PUBLISHED): Transition(Action.PUBLISHED, State.PUBLISHED, roles.PUBLISH, N_("Publish")),
+    (State.PUBLISHED, State.DRAFT): Transition(Action.UNPUBLISHED, State.DRAFT, roles.PUBLISH, N_("Unpublish")),
 }
 
 
@@ -229,7 +231,8 @@ def _set_state(user, report: Report, target: str, action: str, reverts=None) -> 
     report.version += 1
     report.save()
     report.findings.update(is_published=report.is_published)
-    label = Action(action).label.lower()
+    with translation.override(None):  # the audit trail is written in English, whatever page the person used
+        label = str(Action(action).label).lower()
     return record(user, action, report, f"Report {label}", before, {"state": target}, reverts)
 
 

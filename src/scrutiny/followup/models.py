@@ -9,15 +9,16 @@ and the finding's status goes back to what the remaining history says."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils import timezone
 
 from scrutiny.findings.models import Finding, Status
 
 
 class SuggestionState(models.TextChoices):
-    SUGGESTED = "suggested", "Waiting for a person"
-    CONFIRMED = "confirmed", "Confirmed"
-    REJECTED = "rejected", "Rejected"
+    SUGGESTED = "suggested", _("Waiting for a person")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REJECTED = "rejected", _("Rejected")
 
 
 class LinkSuggestion(models.Model):

@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Q
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from scrutiny.accounts import access, roles
 from scrutiny.accounts.services import display_name
@@ -393,9 +393,11 @@ def _decide(user, suggestion: LinkSuggestion, state: str) -> None:
 
 
 def _name(finding: Finding) -> str:
-    return f"{finding.get_kind_display().lower()} {finding.number}".strip() + f" (#{finding.pk})"
+    with translation.override(None):  # for the audit trail, which is written in English
+        return f"{finding.get_kind_display().lower()} {finding.number}".strip() + f" (#{finding.pk})"
 
 
 def _status(values: dict) -> str:
-    label = Status(values["status"]).label.lower()
+    with translation.override(None):  # for the audit trail, which is written in English
+        label = str(Status(values["status"]).label).lower()
     return f"{label} (“{values['status_in_source']}”)" if values.get("status_in_source") else label

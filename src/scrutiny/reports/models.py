@@ -30,9 +30,9 @@ class LegalBasis(models.TextChoices):
 class State(models.TextChoices):
     """Draft → in review → published. Only a published report, and its findings, is public."""
 
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
 
 
 class Report(models.Model):

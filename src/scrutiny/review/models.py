@@ -7,6 +7,7 @@ what about a finding's theme, and when; decisions are what `scrutiny tagger retr
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils import timezone
 
 from scrutiny.catalogue.models import Theme
@@ -30,9 +31,9 @@ class Suggestion(models.Model):
 
 
 class Verdict(models.TextChoices):
-    ACCEPTED = "accepted", "Accepted"  # a suggestion accepted, or a machine tag confirmed
-    REJECTED = "rejected", "Rejected"  # a suggestion rejected, or a tag removed
-    ADDED = "added", "Added"  # a theme neither rules nor model suggested
+    ACCEPTED = "accepted", _("Accepted")  # a suggestion accepted, or a machine tag confirmed
+    REJECTED = "rejected", _("Rejected")  # a suggestion rejected, or a tag removed
+    ADDED = "added", _("Added")  # a theme neither rules nor model suggested
 
 
 class Decision(models.Model):

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from scrutiny.accounts import access, roles
 from scrutiny.accounts.services import display_name
@@ -135,12 +135,14 @@ def _on_tag(user, finding, theme, verb) -> Done:
         if Tag.objects.filter(pk=tag.pk).exclude(origin=TagOrigin.PERSON).update(origin=TagOrigin.PERSON, confidence=1.0) == 0:
             raise _stale(finding, theme, "is already confirmed")
         decision = _decided(user, finding, theme, Verdict.ACCEPTED, tag.origin, tag.confidence)
-        record(user, Action.CONFIRMED, finding, f"Confirmed the {tag.get_origin_display().lower()} tag “{theme.name}” of {finding}")
+        with translation.override(None):  # the audit trail is written in English, whatever page the person used
+            record(user, Action.CONFIRMED, finding, f"Confirmed the {tag.get_origin_display().lower()} tag “{theme.name}” of {finding}")
         return Done(finding, theme, decision)
     if Tag.objects.filter(pk=tag.pk).delete()[0] == 0:
         raise _stale(finding, theme, "is no longer tagged")
     decision = _decided(user, finding, theme, Verdict.REJECTED, tag.origin, tag.confidence)
-    record(user, Action.REJECTED, finding, f"Removed the {tag.get_origin_display().lower()} tag “{theme.name}” from {finding}")
+    with translation.override(None):
+        record(user, Action.REJECTED, finding, f"Removed the {tag.get_origin_display().lower()} tag “{theme.name}” from {finding}")
     return Done(finding, theme, decision)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils import timezone
 
 from scrutiny.catalogue.models import Body, Nation, Setting
@@ -14,11 +15,11 @@ from scrutiny.reports.models import Report, ReportType
 
 
 class UploadState(models.TextChoices):
-    QUEUED = "queued", "Waiting"
-    RUNNING = "running", "Reading"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
-    DUPLICATE = "duplicate", "Already held"
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Reading")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+    DUPLICATE = "duplicate", _("Already held")
 
 
 FINISHED = (UploadState.DONE, UploadState.FAILED, UploadState.DUPLICATE)
