@@ -1,6 +1,7 @@
 """`scrutiny bench serve` and `scrutiny bench load`, under the `bench` command of
 scrutiny.reports.commands (which calls register with its sub-command parsers)."""
 
+import sys
 from pathlib import Path
 
 from scrutiny.benchmarks.build import DEFAULT_CACHE, TEMPLATE_REPORTS
@@ -41,11 +42,22 @@ def register(bench_commands) -> None:
 def run_serve(args) -> int:
     from scrutiny.benchmarks.serve import run_bench_serve
 
-    return run_bench_serve(args.findings, args.seed, args.requests, args.rebuild, args.cache, args.template_reports)
+    return _reporting_failure("serve", run_bench_serve, args.findings, args.seed, args.requests, args.rebuild,
+                              args.cache, args.template_reports)
 
 
 def run_load(args) -> int:
     from scrutiny.benchmarks.load import run_bench_load
 
-    return run_bench_load(args.findings, args.seed, args.users, args.seconds, args.think, args.rebuild, args.cache,
-                          args.template_reports)
+    return _reporting_failure("load", run_bench_load, args.findings, args.seed, args.users, args.seconds, args.think,
+                              args.rebuild, args.cache, args.template_reports)
+
+
+def _reporting_failure(name: str, bench, *args) -> int:
+    """A server that would not start or a build step that failed: said in a sentence, with the
+    server's own output, rather than as a traceback of the benchmark."""
+    try:
+        return bench(*args)
+    except RuntimeError as exc:
+        print(f"scrutiny bench {name}: {exc}", file=sys.stderr)
+        return 1
