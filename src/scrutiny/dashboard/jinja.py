@@ -82,11 +82,13 @@ def html_lang() -> str:
     return "cy" if welsh() else "en-GB"
 
 
-def other_language(request) -> dict:
-    """The language switch: the same page, with its query string, in the other language."""
+def other_language(request, to_home: bool = False) -> dict:
+    """The language switch: the same page, with its query string, in the other language; or
+    its home page, for an error page, whose address would otherwise be written into an answer
+    that must read the same for every missing record."""
     # English is the unprefixed default, whose code in settings is en-gb.
     code, name, target = ("en", "English", settings.LANGUAGE_CODE) if welsh() else ("cy", "Cymraeg", "cy")
-    path = request.get_full_path() if request else "/"
+    path = request.get_full_path() if request and not to_home else "/"
     return {"code": code, "name": name, "href": translate_url(path, target)}
 
 
