@@ -36,6 +36,16 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def english_between_tests():
+    """Django's LocaleMiddleware activates a request's language for the thread and never puts it
+    back, so a /cy/ page left the next test's forms, messages and CLI output in Welsh."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def reference_data(request):
     """The bodies, vocabularies and themes that migrations load. A transactional test (a live
     server for the browser) empties every table when it ends, so put them back when missing."""
