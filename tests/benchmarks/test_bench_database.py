@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from scrutiny.benchmarks.build import RARE_WORDS, ensure_database
+from scrutiny.benchmarks.build import ensure_database
+from scrutiny.benchmarks.multiply import RARE_WORDS
 from scrutiny.benchmarks.serve import plan_queries
 
 FINDINGS = 3000

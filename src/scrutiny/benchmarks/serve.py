@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-from scrutiny.benchmarks.build import RARE_WORDS, TEMPLATE_REPORTS, BenchDatabase, bench_environment, scrutiny_command
+from scrutiny.benchmarks.build import TEMPLATE_REPORTS, BenchDatabase, bench_environment, scrutiny_command
+from scrutiny.benchmarks.multiply import RARE_WORDS
 from scrutiny.benchmarks.servers import Server, Timing, free_port, measure
 
 COMMON_WORDS = ("staff", "prisoners", "detainees", "patients", "health", "records", "safety", "time", "ensure")
