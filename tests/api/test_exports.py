@@ -135,3 +135,17 @@ def test_a_large_csv_export_streams_every_finding(client, settings):
     assert len(chunks) > 10  # written as it goes, not as one piece
     _, rows = exports.read_csv(b"".join(chunks).decode("utf-8"))
     assert len(rows) == 2500 and len({r["id"] for r in rows}) == 2500
+
+
+def test_the_json_twin_is_the_page_as_data_and_page_all_is_every_finding(client, world, monkeypatch):
+    from scrutiny.api import findings_export
+
+    monkeypatch.setattr(findings_export, "PAGE_SIZE", 2)
+    expected = page_ids(client, "")
+    first = json.loads(body_of(client.get(reverse("findings_json"))))
+    second = json.loads(body_of(client.get(first["next"].removeprefix("http://testserver"))))
+    assert [r["id"] for r in first["rows"]] == expected[:2]
+    assert [r["id"] for r in second["rows"]] == expected[2:4]
+    assert first["count"] == second["count"] == len(expected)
+    everything = json.loads(body_of(client.get(reverse("findings_json") + "?page=all")))
+    assert [r["id"] for r in everything["rows"]] == expected

@@ -78,8 +78,15 @@ def _earlier_repeats(ids: list[int]) -> dict[int, int]:
     direct repeat links; an unpublished earlier finding is not counted)."""
     from scrutiny.repeats.models import Relation, Repeat
 
-    links = Repeat.objects.filter(finding_id__in=ids, relation=Relation.REPEAT, earlier__in=public_findings())
-    return dict(links.order_by().values_list("finding_id").annotate(n=Count("id")))
+    links = list(Repeat.objects.filter(finding_id__in=ids, relation=Relation.REPEAT).values_list("finding_id", "earlier_id"))
+    # The earlier findings checked by id: a sub-select of every public finding made SQLite
+    # scan a million rows per batch (12 s for a 10,000-row export).
+    public = set(public_findings().filter(id__in={e for _, e in links}).values_list("id", flat=True))
+    counts: dict[int, int] = {}
+    for finding_id, earlier_id in links:
+        if earlier_id in public:
+            counts[finding_id] = counts.get(finding_id, 0) + 1
+    return counts
 
 
 def finding_address(request) -> Callable[[int], str]:
