@@ -116,8 +116,8 @@ class Row:
     label: str
     ours: str  # an address on our server
     datasette: str = ""  # the equivalent on Datasette's, if there is one
-    # The .json twins return every matching finding (an export), which can take seconds: they
-    # are timed within TWIN_BUDGET so that a million-finding run ends the same day.
+    # A budget bounds a row that could take seconds per request, so that a million-finding run
+    # ends the same day (the .json twins once returned every matching finding).
     budget: float | None = None
     ours_timing: Timing | None = None
     datasette_timing: Timing | None = None
@@ -257,8 +257,8 @@ def print_table(rows: list[Row]) -> None:
             print("  ".join("-" * w for w in widths))
     print("Datasette: the same filters with its 7 column facets (it has no facet through the theme and "
           "population tags; ours shows 9); its search is unranked (by id), ours ranked by relevance.\n"
-          "n: warm requests timed. A .json twin returns every matching finding with the count and facets "
-          f"(Datasette's .json: 50 rows), timed within {TWIN_BUDGET:.0f} s, so it may have fewer requests.")
+          "n: warm requests timed. A .json twin is its page as data: the same 50 findings, the count and "
+          f"the facets (Datasette's .json: 50 rows and its facets); a row is timed within {TWIN_BUDGET:.0f} s.")
 
 
 def _datasette_cells(timing: Timing | None) -> tuple:
