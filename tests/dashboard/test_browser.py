@@ -8,6 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from factories import EstablishmentFactory, FindingFactory, ReportFactory, body
+from keyboard import tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -74,24 +75,6 @@ def test_the_styles_and_script_load_and_nothing_is_fetched_from_elsewhere(page, 
     # The ES module ran: GOV.UK Frontend marks the components it has started.
     assert page.locator("body.govuk-frontend-supported").count() == 1
     assert page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily").startswith("system-ui")
-
-
-def focused(page) -> dict:
-    return page.evaluate("""() => {
-        const el = document.activeElement;
-        return {tag: el.tagName, text: el.innerText || '', name: el.name || '', value: el.value || '',
-                type: el.type || '', href: el.getAttribute('href') || '',
-                background: getComputedStyle(el).backgroundColor};
-    }""")
-
-
-def tab_to(page, matches, limit: int = 200) -> dict:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        now = focused(page)
-        if matches(now):
-            return now
-    raise AssertionError("could not reach the control by keyboard")
 
 
 def test_a_keyboard_user_can_skip_filter_and_open_a_finding(page, findings_in_two_places):

@@ -8,6 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from factories import EstablishmentFactory, FindingFactory, ReportFactory, body, setting
+from keyboard import tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -77,24 +78,6 @@ def test_every_public_page_type_has_no_accessibility_violations_in_both_language
         if language == "cy":
             screenshot(page, f"welsh-{name}")
     assert not problems, "\n".join(f"{name}: {report}" for name, report in problems.items())
-
-
-def focused(page) -> dict:
-    return page.evaluate("""() => {
-        const el = document.activeElement;
-        return {tag: el.tagName, text: (el.innerText || '').trim(), name: el.name || '', value: el.value || '',
-                href: el.getAttribute('href') || '', lang: el.getAttribute('lang') || '',
-                background: getComputedStyle(el).backgroundColor};
-    }""")
-
-
-def tab_to(page, matches, limit: int = 200) -> dict:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        now = focused(page)
-        if matches(now):
-            return now
-    raise AssertionError("could not reach the control by keyboard")
 
 
 def test_a_keyboard_user_reaches_the_skip_link_the_language_switch_and_the_search(page, two_places):
