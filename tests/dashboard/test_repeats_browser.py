@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from factories import EstablishmentFactory, FindingFactory, ReportFactory, body
 from scrutiny.repeats.services import rebuild
@@ -57,7 +58,7 @@ def test_from_the_navigation_to_the_earliest_time_a_finding_was_raised(page, rep
     page.goto("/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Most repeated").click()
     page.get_by_role("link", name="By establishment").click()
-    assert page.get_by_role("table").get_by_role("row", name="HMP Glenrothy 1 3 3 2025").count() == 1
+    expect(page.get_by_role("table").get_by_role("row", name="HMP Glenrothy 1 3 3 2025")).to_have_count(1)
     page.get_by_role("link", name="HMP Glenrothy").click()
     page.get_by_role("link", name=latest.text[:40]).click()
     assert page.url.endswith(f"/findings/{latest.id}#repeats")

@@ -7,6 +7,7 @@ fixtures) fails with "Sync API inside the asyncio loop"."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -110,13 +111,13 @@ def test_a_batch_is_reviewed_without_javascript(page_without_javascript, batch, 
     page.get_by_label("Tick suggestion 2").check()
     page.get_by_label("Tick suggestion 4").check()
     page.get_by_role("button", name="Reject ticked").click()
-    assert "Rejected “Transport, escort and transfers” on 2 findings." in page.content()
+    expect(page.locator("body")).to_contain_text("Rejected “Transport, escort and transfers” on 2 findings.")
     page.get_by_role("button", name="Accept “Transport, escort and transfers” for suggestion 1").click()
     assert outcome() == {TEXTS[0][0]: "accepted", TEXTS[1][0]: "rejected", TEXTS[2][0]: "waiting", TEXTS[3][0]: "rejected"}
     page.get_by_role("link", name="all themes of this finding (suggestion 1)").click()
     page.get_by_label("Theme").select_option(label="Healthcare")
     page.get_by_role("button", name="Add the theme").click()
-    assert "Added “Healthcare”" in page.content()
+    expect(page.locator("body")).to_contain_text("Added “Healthcare”")
     assert Tag.objects.filter(theme__slug="healthcare", finding__text=TEXTS[2][0], origin=TagOrigin.PERSON).exists()
 
 

@@ -6,6 +6,7 @@ which Playwright refuses.)"""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -84,19 +85,19 @@ def test_the_split_import_and_review_pages_with_content_are_accessible(editor_pa
     page.get_by_label("Name of the new theme").fill("Strip searching")
     page.get_by_label("Keywords of the new theme").fill("strip searching")
     page.get_by_role("button", name="See how many findings move").click()
-    assert page.locator("#split-preview").count() == 1
+    expect(page.locator("#split-preview")).to_have_count(1)
     accessible(page, "split-preview", screenshot)
 
     page.goto("/manage/vocabularies/themes/new")
     page.get_by_role("button", name="Save the theme").click()
-    assert page.locator(".govuk-error-summary").count() == 1
+    expect(page.locator(".govuk-error-summary")).to_have_count(1)
     accessible(page, "add-with-errors", screenshot)
 
     page.goto("/manage/vocabularies/import")
     page.get_by_label("Vocabularies file").set_input_files(
         files=[{"name": "v.csv", "mimeType": "text/csv", "buffer": b"kind,slug,name\nthemes,Bad Slug,\n"}])
     page.get_by_role("button", name="Check the file").click()
-    assert page.locator("#import-problems tbody tr").count() == 3  # slug, name, group
+    expect(page.locator("#import-problems tbody tr")).to_have_count(3)  # slug, name, group
     accessible(page, "import-problems", screenshot)
 
     page.goto("/manage/establishments/review")
@@ -105,4 +106,4 @@ def test_the_split_import_and_review_pages_with_content_are_accessible(editor_pa
     accessible(page, "establishments-review", screenshot)
     card.get_by_label("Or merge HMP & YOI Kelder Brook into").select_option("hmp-kelderbrook")
     card.get_by_role("button", name="Merge").click()
-    assert "No establishments are waiting for review" in page.content()
+    expect(page.locator("body")).to_contain_text("No establishments are waiting for review")
