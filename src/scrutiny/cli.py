@@ -24,6 +24,9 @@ COMMAND_MODULES = [
     "scrutiny.repeats.commands",  # repeats rebuild
     "scrutiny.followup.commands",  # follow-up suggest
     "scrutiny.findings.commands",  # index rebuild
+    "scrutiny.deaths.commands",  # deaths import
+    "scrutiny.plan.commands",  # plan import, plan calendar
+    "scrutiny.outputs.commands",  # report annual
 ]
 
 

@@ -20,5 +20,12 @@ urlpatterns += i18n_patterns(
     path("", include("scrutiny.followup.urls")),
     path("", include("scrutiny.analysis.urls")),
     path("", include("scrutiny.analytics.urls")),
+    path("", include("scrutiny.tracker.urls")),
+    path("", include("scrutiny.keyissues.urls")),
+    path("", include("scrutiny.correspondence.urls")),
+    path("", include("scrutiny.deaths.urls")),
+    path("", include("scrutiny.reviews.urls")),
+    path("", include("scrutiny.plan.urls")),
+    path("", include("scrutiny.outputs.urls")),
     prefix_default_language=False,
 )

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 
 from scrutiny.accounts import access, roles
-from scrutiny.curation import services
+from scrutiny.curation import services, tools
 from scrutiny.curation.models import Change, Proposal, ProposalState
 from scrutiny.reports.models import Report, State
 
@@ -20,6 +20,7 @@ def home(user) -> dict:
         "in_review": reports.filter(state=State.IN_REVIEW).select_related("body").order_by("-published")[:20],
         "changes": _changes_for(user)[:10],
         "proposals": services.proposals_for(user)[:50],
+        "tools": tools.tools_for(user),
         "can": {perm: access.can(user, perm) for perm in (roles.UPLOAD, roles.IMPORT, roles.MANAGE_USERS, roles.VIEW_DRAFTS, roles.EDIT_VOCABULARIES)},
     }
 

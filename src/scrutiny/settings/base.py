@@ -57,6 +57,13 @@ INSTALLED_APPS = [
     "scrutiny.api",
     "scrutiny.analysis",
     "scrutiny.analytics",
+    "scrutiny.tracker",
+    "scrutiny.keyissues",
+    "scrutiny.correspondence",
+    "scrutiny.deaths",
+    "scrutiny.reviews",
+    "scrutiny.plan",
+    "scrutiny.outputs",
 ]
 
 MIDDLEWARE = [

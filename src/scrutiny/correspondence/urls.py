@@ -1,0 +1,3 @@
+"""Correspondence addresses (stable: bookmarked, cited, checked by scripts)."""
+
+urlpatterns = []

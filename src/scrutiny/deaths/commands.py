@@ -1,0 +1,5 @@
+"""`scrutiny deaths ...` sub-commands."""
+
+
+def register(subparsers) -> None:
+    pass

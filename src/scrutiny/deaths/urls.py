@@ -1,0 +1,3 @@
+"""Deaths in custody addresses (stable: bookmarked, cited, checked by scripts)."""
+
+urlpatterns = []

@@ -1,0 +1,7 @@
+"""Key Issues: a page per systemic issue, its analysis, the standards engaged and the live evidence from the dashboard."""
+from django.apps import AppConfig
+
+
+class KeyissuesConfig(AppConfig):
+    name = "scrutiny.keyissues"
+    verbose_name = "Key Issues"

@@ -1,0 +1,3 @@
+"""Key Issues addresses (stable: bookmarked, cited, checked by scripts)."""
+
+urlpatterns = []

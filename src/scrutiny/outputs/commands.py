@@ -1,0 +1,5 @@
+"""`scrutiny outputs ...` sub-commands."""
+
+
+def register(subparsers) -> None:
+    pass

@@ -1,0 +1,3 @@
+"""Secretariat outputs addresses (stable: bookmarked, cited, checked by scripts)."""
+
+urlpatterns = []

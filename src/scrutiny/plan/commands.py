@@ -1,0 +1,5 @@
+"""`scrutiny plan ...` sub-commands."""
+
+
+def register(subparsers) -> None:
+    pass

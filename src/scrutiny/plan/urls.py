@@ -1,0 +1,3 @@
+"""Business plan addresses (stable: bookmarked, cited, checked by scripts)."""
+
+urlpatterns = []

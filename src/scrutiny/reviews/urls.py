@@ -1,0 +1,3 @@
+"""Independent reviews addresses (stable: bookmarked, cited, checked by scripts)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Policy Tracker addresses (stable: bookmarked, cited, checked by scripts)."""
+
+urlpatterns = []
