@@ -23,6 +23,12 @@ EDIT_VOCABULARIES = "catalogue.edit_vocabularies"  # themes, populations, settin
 MANAGE_USERS = "accounts.manage_users"  # invite, change roles, deactivate
 MANAGE_SETTINGS = "accounts.manage_settings"
 VIEW_ANALYTICS = "analytics.view"  # usage counts of the public dashboard, exports and API
+EDIT_TRACKER = "tracker.edit"  # Policy Tracker items, Key Issues and correspondence, drafts and notes
+EDIT_DEATHS = "deaths.edit"  # import and correct the deaths-in-custody records, publish the figures
+VIEW_PERSONAL_DEATHS = "deaths.view_personal"  # names, dates of birth and notes of the deceased
+EDIT_REVIEWS = "reviews.edit"  # the independent reviews tracker
+EDIT_PLAN = "plan.edit"  # the business-plan calendar
+MAKE_OUTPUTS = "outputs.make"  # annual report pack, thematics, the bulletin
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,10 @@ EDITOR = register(
         "editor",
         N_("Secretariat editor"),
         N_("Works on every body's records; publishes and unpublishes; edits the vocabularies."),
-        frozenset({VIEW_DRAFTS, UPLOAD, EDIT, PUBLISH, VIEW_HISTORY, REVERT, IMPORT, EDIT_VOCABULARIES, VIEW_ANALYTICS}),
+        frozenset({
+            VIEW_DRAFTS, UPLOAD, EDIT, PUBLISH, VIEW_HISTORY, REVERT, IMPORT, EDIT_VOCABULARIES, VIEW_ANALYTICS,
+            EDIT_TRACKER, EDIT_DEATHS, VIEW_PERSONAL_DEATHS, EDIT_REVIEWS, EDIT_PLAN, MAKE_OUTPUTS,
+        }),
         two_factor=True,
     )
 )
@@ -77,6 +86,16 @@ ADMINISTRATOR = register(
         N_("Administrator"),
         N_("Manages accounts and settings."),
         frozenset({MANAGE_USERS, MANAGE_SETTINGS, VIEW_HISTORY, VIEW_ANALYTICS}),
+        two_factor=True,
+    )
+)
+
+SCOTLAND = register(
+    Role(
+        "scotland",
+        N_("NPM Scotland Subgroup"),
+        N_("Keeps the Scottish deaths-in-custody database, with its personal data, and the independent reviews tracker."),
+        frozenset({EDIT_DEATHS, VIEW_PERSONAL_DEATHS, EDIT_REVIEWS}),
         two_factor=True,
     )
 )
