@@ -24,9 +24,9 @@ COMMAND_MODULES = [
     "scrutiny.repeats.commands",  # repeats rebuild
     "scrutiny.followup.commands",  # follow-up suggest
     "scrutiny.findings.commands",  # index rebuild
-    "scrutiny.deaths.commands",  # deaths import
-    "scrutiny.plan.commands",  # plan import, plan calendar
-    "scrutiny.outputs.commands",  # report annual
+    "scrutiny.custody_deaths.commands",  # deaths import
+    "scrutiny.business_plan.commands",  # plan import, plan calendar
+    "scrutiny.annual_report.commands",  # report annual
 ]
 
 

@@ -58,12 +58,12 @@ INSTALLED_APPS = [
     "scrutiny.analysis",
     "scrutiny.analytics",
     "scrutiny.tracker",
-    "scrutiny.keyissues",
+    "scrutiny.key_issues",
     "scrutiny.correspondence",
-    "scrutiny.deaths",
+    "scrutiny.custody_deaths",
     "scrutiny.reviews",
-    "scrutiny.plan",
-    "scrutiny.outputs",
+    "scrutiny.business_plan",
+    "scrutiny.annual_report",
 ]
 
 MIDDLEWARE = [

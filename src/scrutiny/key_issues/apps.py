@@ -2,6 +2,6 @@
 from django.apps import AppConfig
 
 
-class KeyissuesConfig(AppConfig):
-    name = "scrutiny.keyissues"
+class KeyIssuesConfig(AppConfig):
+    name = "scrutiny.key_issues"
     verbose_name = "Key Issues"

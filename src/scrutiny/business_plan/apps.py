@@ -2,6 +2,6 @@
 from django.apps import AppConfig
 
 
-class PlanConfig(AppConfig):
-    name = "scrutiny.plan"
+class BusinessPlanConfig(AppConfig):
+    name = "scrutiny.business_plan"
     verbose_name = "Business plan"

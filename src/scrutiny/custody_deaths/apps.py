@@ -2,6 +2,6 @@
 from django.apps import AppConfig
 
 
-class DeathsConfig(AppConfig):
-    name = "scrutiny.deaths"
+class CustodyDeathsConfig(AppConfig):
+    name = "scrutiny.custody_deaths"
     verbose_name = "Deaths in custody"
