@@ -37,8 +37,8 @@ def kind_counts(findings) -> list[tuple[str, str, int]]:
 
 
 def home_page() -> dict:
-    findings = public_findings()
-    by_kind = dict(findings.order_by().values_list("kind").annotate(n=Count("id")))
+    # Counted by the query engine: a GROUP BY over every finding took a second at a million.
+    by_kind = {kind: n for (kind,), n in parse({}).counts("kind").items()}
     reports = public_reports()
     return {
         "total": sum(by_kind.values()),
