@@ -10,11 +10,12 @@ class Migration(migrations.Migration):
 
     initial = True
 
+    # The first migrations of key_issues and tracker make the models linked to; later ones are theirs to change.
     dependencies = [
         ('catalogue', '0004_welsh_names'),
         ('findings', '0004_change_log'),
-        ('key_issues', '0003_seed_standards'),
-        ('tracker', '0002_items_milestones_actions'),
+        ('key_issues', '0001_initial'),
+        ('tracker', '0001_initial'),
     ]
 
     operations = [
