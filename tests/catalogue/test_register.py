@@ -17,11 +17,20 @@ def test_prison_name_prefixes_do_not_make_a_new_place(name):
 
 @pytest.mark.django_db
 def test_all_21_npm_bodies_and_the_default_taxonomy_are_loaded():
-    assert Body.objects.count() == 21
+    assert Body.objects.of_the_npm().count() == 21
     assert {b["slug"] for b in read_reference("bodies")} == set(Body.objects.values_list("slug", flat=True))
     assert Theme.objects.count() == 26
     hmips = Body.objects.get(slug="hmips")
     assert list(hmips.nations.values_list("slug", flat=True)) == ["scotland"]
+
+
+@pytest.mark.django_db
+def test_the_sheriff_courts_are_a_source_of_determinations_but_not_one_of_the_21_bodies():
+    courts = Body.objects.get(slug="scottish-fai")
+    assert courts.get_membership_display() == "Not an NPM member (other source)"
+    assert courts not in Body.objects.of_the_npm()
+    assert list(courts.nations.values_list("slug", flat=True)) == ["scotland"]
+    assert set(courts.settings.values_list("slug", flat=True)) == {"adult-prison", "yoi"}
 
 
 @pytest.mark.django_db

@@ -51,11 +51,20 @@ class Theme(Vocabulary):
     exclusions = models.JSONField(default=list, blank=True)
 
 
+class BodyQuerySet(models.QuerySet):
+    def of_the_npm(self):
+        """The NPM's own bodies (members, advisory and associate members): "the 21 bodies". A
+        source whose reports are read beside theirs (a sheriff's FAI determination) is not one."""
+        return self.exclude(membership=Body.Membership.EXTERNAL)
+
+
 class Body(models.Model):
     class Membership(models.TextChoices):
         MEMBER = "member", _("Member")
         ADVISORY = "advisory", _("Advisory member")
         ASSOCIATE = "associate", _("Associate member")
+        # Publishes findings on detention without being designated to the NPM.
+        EXTERNAL = "external", _("Not an NPM member (other source)")
 
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=200)
@@ -66,6 +75,8 @@ class Body(models.Model):
     membership = models.CharField(max_length=20, choices=Membership.choices, default=Membership.MEMBER)
     is_coordinator = models.BooleanField(default=False)
     aliases = models.JSONField(default=list, blank=True)
+
+    objects = BodyQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -42,7 +42,8 @@ def load_reference_data(apps=None) -> None:
             slug=row["slug"],
             defaults={
                 "name": row["name"], "short_name": row["short_name"],
-                "designated": date.fromisoformat(row["designated"]),
+                # A source outside the NPM (a sheriff court) was never designated.
+                "designated": date.fromisoformat(row["designated"]) if row.get("designated") else None,
                 "membership": row["membership"], "is_coordinator": row.get("coordinator", False),
                 "aliases": row.get("aliases", []),
             },
