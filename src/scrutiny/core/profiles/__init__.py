@@ -10,6 +10,7 @@ import importlib
 from scrutiny.core.profiles.base import Profile
 
 FAMILY_PROFILES: list[str] = [
+    "scrutiny.core.profiles.fai_determination",
     "scrutiny.core.profiles.hmip_review_of_progress",
     "scrutiny.core.profiles.hmip_prison_2022",
     "scrutiny.core.profiles.hmip_prison_2009",
