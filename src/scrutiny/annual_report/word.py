@@ -58,7 +58,6 @@ def add_table(document, table) -> None:
     header = grid.rows[0]
     _repeat_as_header(header)
     for cell, column in zip(header.cells, table.columns):
-        cell.text = ""
         cell.paragraphs[0].add_run(column.name).bold = True
     for row in table.rows:
         cells = grid.add_row().cells
