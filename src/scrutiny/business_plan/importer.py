@@ -81,6 +81,10 @@ def run_import(data: bytes, fmt: str, *, title: str | None = None, first: Month 
     if problems or checked is None:
         return Result(problems, rows=len(sheet.rows))
     complete_months(checked)
+    if checked.stated_workload and len(checked.stated_workload) != len(checked.months):
+        return Result([Problem(checked.workload_row, "notes", f"{len(checked.stated_workload)} monthly totals for "
+                               f"{len(checked.months)} months ({checked.months[0].label} to {checked.months[-1].label})")],
+                      rows=len(sheet.rows))
     lines = [a.line for a in checked.activities]
     found = checks.inconsistencies(lines, checked.months, checked.stated_workload, checked.workload_row)
     found += marks_against_range(checked.activities)

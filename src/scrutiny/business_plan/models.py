@@ -125,6 +125,11 @@ class Milestone(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    @property
+    def when(self) -> str:
+        first, last = Month.of(self.month), Month.of(self.last_month)
+        return first.name if first == last else f"{first.name} – {last.name}"
+
 
 class CommunicationActivity(models.Model):
     """An activity of the communications plan (YouTube channel, guest blogs, ...), serving one
