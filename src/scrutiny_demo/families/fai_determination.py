@@ -54,6 +54,8 @@ CIRCUMSTANCES = {
         "accident": None,
         "precautions": ["the deceased's risk of suicide being reassessed under the Talk to Me strategy when {pronoun} "
                         "received bad news from home", "the removal of the ligature point in cell {cell}"],
+        "evidence": ["{surname} had been supported under the Talk to Me strategy during an earlier sentence.",
+                     "A ligature point in cell {cell} had been identified in an audit but had not yet been removed."],
         "defects": ["the absence of any arrangement by which information about the deceased's risk held by the "
                     "police was passed to reception staff at {prison}"],
         "actions": [
@@ -71,6 +73,8 @@ CIRCUMSTANCES = {
         "cause": ["1a Multiple drug toxicity", "1a Combined adverse effects of etizolam, pregabalin and methadone"],
         "accident": "the deceased's consumption of illicit substances in cell {cell} on the evening before {pronoun} was found",
         "precautions": ["the deceased being placed on observations after staff found {pronoun3} under the influence of drugs"],
+        "evidence": ["Toxicology showed the presence of substances which had not been prescribed to {surname}.",
+                     "Staff had found {surname} under the influence of an unknown substance two days before his death."],
         "defects": ["the absence of any requirement to record the results of the checks carried out after the evening lock-up"],
         "actions": [
             "introduce the testing of all non-legal mail for psychoactive substances before it is given to the person it is addressed to",
@@ -86,6 +90,8 @@ CIRCUMSTANCES = {
                   "1a Acute myocardial infarction 1b Coronary artery atheroma"],
         "accident": None,
         "precautions": ["the deceased being referred to a cardiologist when {pronoun} first complained of chest pain"],
+        "evidence": ["{surname} had complained of chest pain to a nurse on two occasions in the month before his death.",
+                     "Blood tests taken in the weeks before the death had shown abnormal results."],
         "defects": ["the absence of a system for following up abnormal test results when the requesting doctor was not on duty"],
         "actions": [
             "ensure that abnormal test results are followed up when the doctor who requested them is not on duty",
@@ -193,7 +199,7 @@ def draw_recommendations(case: Case) -> list[tuple[str, str]]:
         who = case.fill(ADDRESSEES[ADDRESSED_TO[case.kind][index]])
         action = case.fill(actions[index])
         subject = who[0].upper() + who[1:]
-        text = rng.choice([f"{subject} should {action}.", f"That {who} should {action}.",
+        text = rng.choice([f"{subject} should {action}.", f"That {who} {action}.",
                            f"{subject} should consider whether to {action}."])
         made.append((who, text))
     return made
@@ -272,7 +278,6 @@ NOTE_EVIDENCE = [
     "CCTV footage from the landing was played at the inquiry and its timings were agreed in a joint minute.",
     "The night patrol officer looked through the observation panel of cell {cell} at about 23:40 and saw {surname} lying on his bed.",
     "A post-mortem examination was carried out by a consultant forensic pathologist, whose report was agreed by joint minute.",
-    "Toxicology showed the presence of substances which had not been prescribed to {surname}.",
     "The emergency code was called over the radio and healthcare staff attended within four minutes.",
     "Paramedics from the Scottish Ambulance Service arrived at the prison gate and were escorted to the hall.",
     "A Death in Prison Learning and Audit Review was carried out after the death and its report was lodged as a production.",
@@ -284,6 +289,48 @@ NOTE_EVIDENCE = [
     "{surname}'s mother gave evidence about his life before custody and the support the family had offered him.",
     "There was no dispute among the participants about the timing of the events described by the witnesses.",
 ]
+
+
+ROLES = ["residential officer", "first line manager", "night patrol officer", "mental health nurse",
+         "general practitioner", "unit manager", "healthcare manager", "consultant psychiatrist",
+         "prison-based social worker", "addictions nurse", "operations manager", "paramedic"]
+STATEMENTS = [
+    "{witness} had known {surname} for about {months} months and saw him most days on the landing.",
+    "{witness} described the routine in {hall} Hall on the evening in question, and said that nothing out of the ordinary had happened.",
+    "In cross-examination {witness} accepted that the entry in the wing file for that evening was brief.",
+    "{witness} said that {surname} had asked to see a nurse {days} days before his death, and that the request had been passed on.",
+    "{witness} explained that the observation panel of each cell is checked at intervals set by the case conference.",
+    "{witness} was asked about the training given to staff and said that refresher training had been delayed by staffing pressures.",
+    "{witness} told the inquiry that the emergency response bag was kept at the hall office and was taken to the cell within a minute.",
+    "{witness} spoke to the care plan that had been opened when {surname} was first admitted, and to the reasons it had been closed.",
+    "{witness} accepted that, with hindsight, the telephone call {surname} made that evening might have warranted a conversation.",
+    "{witness} described the changes made at {prison} since the death, including a new checklist for the evening lock-up.",
+    "{witness} gave evidence that {board} had reviewed its procedure for the handover of information between shifts.",
+    "{witness} said that {surname} had seemed settled in the days before his death and had been looking forward to a visit.",
+    "{witness} was an impressive witness who gave her evidence carefully, and I accept it.",
+    "{witness} was candid about what had not been done, and I found his evidence credible and reliable.",
+    "{witness} had reviewed the medical records and could find no indication that {surname} had been unwell.",
+    "{witness} explained how the case conference under the Talk to Me strategy is convened and who attends it.",
+    "According to {witness}, about {num} people were held in {hall} Hall at the time, looked after by {staff} officers at night.",
+    "{witness} confirmed that the cell had been searched {days} days earlier and that nothing had been found.",
+]
+
+
+def witnesses(author, case: Case, para, words, density: float) -> None:
+    """The evidence of the witnesses, one sub-heading each, as most Notes set it out."""
+    rng = case.rng
+    author.heading(2, rng.choice(["The evidence of the witnesses", "Evidence"]))
+    statements = rng.sample(STATEMENTS, len(STATEMENTS))
+    for _ in range(max(2, round(rng.uniform(4, 8) * density))):
+        role = rng.choice(ROLES)
+        name = f"{rng.choice(['Ms', 'Mr', 'Dr'])} {rng.choice(LAST)}"
+        author.heading(3, f"{name}, {role}")
+        for _ in range(rng.randint(1, 3)):
+            if len(statements) < 3:
+                statements = rng.sample(STATEMENTS, len(STATEMENTS))
+            chosen = [statements.pop() for _ in range(rng.randint(2, 3))]
+            para(" ".join(s.format(witness=name, months=rng.randint(2, 30), days=rng.randint(2, 14),
+                                   num=rng.randint(40, 160), staff=rng.randint(2, 5), **words) for s in chosen))
 
 
 def note(author, case: Case, recommendations, density: float) -> None:
@@ -302,13 +349,15 @@ def note(author, case: Case, recommendations, density: float) -> None:
     para("The purpose of the inquiry is to establish the circumstances of the death and to consider what steps, if "
          "any, might be taken to prevent other deaths in similar circumstances. It is not its purpose to establish "
          "civil or criminal liability (section 1(4)).")
-    evidence = rng.sample(NOTE_EVIDENCE, len(NOTE_EVIDENCE))
-    for heading in rng.choice([["Summary", "Findings in fact", "The evidence"],
-                               ["Background", "The events leading to the death", "The evidence"]]):
+    pool = NOTE_EVIDENCE + CIRCUMSTANCES[case.kind]["evidence"]
+    evidence = rng.sample(pool, len(pool))
+    for heading in rng.choice([["Summary", "Findings in fact"], ["Background", "The events leading to the death"]]):
         author.heading(2, heading)
-        for _ in range(max(1, round(rng.uniform(2, 5) * density))):
-            sentences = [evidence.pop() if evidence else rng.choice(NOTE_EVIDENCE) for _ in range(rng.randint(2, 4))]
-            para(" ".join(s.format(**words) for s in sentences))
+        for _ in range(rng.randint(2, 4)):
+            sentences = [evidence.pop() for _ in range(min(len(evidence), rng.randint(2, 3)))]
+            if sentences:
+                para(" ".join(s.format(**words) for s in sentences))
+    witnesses(author, case, para, words, density)
     author.heading(2, "Submissions")
     para("The procurator fiscal depute invited me to make the formal findings under section 26(2)(a) to (d) of the "
          "Act in the terms of the joint minute.")
@@ -342,9 +391,18 @@ def note(author, case: Case, recommendations, density: float) -> None:
 def compose(seed: int, index: int):
     from scrutiny_demo.layout import paginate
 
-    c = commission(random.Random(f"scrutiny-demo-fai:{seed}:{index}"))
-    report = write(c, random.Random(f"scrutiny-demo-fai:{seed}:{index}:text"), 1.0)
-    return c, report, paginate(report)
+    rng = random.Random(f"scrutiny-demo-fai:{seed}:{index}")
+    c = commission(rng)
+    low, typical, high = PAGES
+    target = rng.triangular(low, high, typical)
+    density = 1.0
+    for _ in range(6):  # a longer inquiry hears more witnesses: rewrite with more or less evidence
+        report = write(c, random.Random(f"scrutiny-demo-fai:{seed}:{index}:text"), density)
+        paged = paginate(report)
+        if abs(paged.page_count - target) <= max(2, target * 0.15):
+            break
+        density *= max(0.3, min(3.0, (target - 3) / max(1, paged.page_count - 3)))
+    return c, report, paged
 
 
 def generate(count: int, seed: int, outdir: str, formats=("pdf", "docx")) -> list[dict]:
