@@ -32,6 +32,7 @@ STORED_FIELDS = [
     "jurisdiction", "legal_status", "cause_category", "cause_in_source", "inquiry_status", "inquiry_started",
     "determination_issued", "determination_url",
 ]
+INPUT_OF = {"establishment_in_source": "establishment", "cause_category": "cause", "cause_in_source": "cause"}
 NATION_OF = {Jurisdiction.SCOTLAND: "scotland", Jurisdiction.NORTHERN_IRELAND: "northern-ireland"}
 
 
@@ -184,7 +185,7 @@ def check(sheet: template.Sheet, mapping: dict[str, str], jurisdiction: str | No
         key = natural_key(values["jurisdiction"], values["surname"], values["forename"], values["date_of_death"])
         if key in by_key:
             first, earlier = by_key[key]
-            differ = [column_of.get(n, n) for n in STORED_FIELDS if earlier[n] != values[n]]
+            differ = list(dict.fromkeys(column_of.get(INPUT_OF.get(n, n), n) for n in STORED_FIELDS if earlier[n] != values[n]))
             problems.append(Problem(number, None, (
                 f"is the same death as row {first} (same name and date of death) but differs in "
                 f"{', '.join(differ)}; keep the right one"
