@@ -177,3 +177,21 @@ def test_the_staff_home_offers_the_reviews_to_those_who_may_edit_them(client):
     administrator = staff_member("administrator")
     assert "/manage/independent-reviews" not in offered(administrator)
     assert sign_in(client, administrator).get("/manage/independent-reviews").status_code == 403
+
+
+def test_the_demo_reviews_are_marked_as_demo_and_load_twice_without_doubling(client, capsys):
+    import argparse
+
+    from scrutiny.reviews import commands
+
+    parser = argparse.ArgumentParser()
+    commands.register(parser.add_subparsers())
+    for _ in range(2):
+        args = parser.parse_args(["reviews", "demo"])
+        assert args.func(args) == 0
+    assert Review.objects.count() == 2 and all(r.title.startswith("[Demo]") for r in Review.objects.all())
+    page = text_of(client.get("/independent-reviews"))
+    assert "[Demo] Independent Review of Family Contact in Prisons" in page
+    args = parser.parse_args(["reviews", "demo", "--remove"])
+    args.func(args)
+    assert not Review.objects.exists()
