@@ -214,9 +214,10 @@ def determination(author, case: Case, recommendations) -> None:
                 f"of section 26 of the {ACT} (\u201cthe Act\u201d) that:")
     time = f"{rng.randint(0, 23):02d}:{rng.choice(['05', '17', '30', '42', '55'])}"
     accident = facts["accident"]
+    pronounced = rng.choice(["he was pronounced dead by paramedics", "life was pronounced extinct"])
     findings = [
         f"In terms of section 26(2)(a) of the Act, {case.name}, born {long_date(case.born)}, died at {time} hours "
-        f"on {long_date(case.died)} within cell {case.cell}, {case.hall} Hall, {case.prison}, where {'he was pronounced dead by paramedics' if rng.random() < 0.5 else 'life was pronounced extinct'}.",
+        f"on {long_date(case.died)} within cell {case.cell}, {case.hall} Hall, {case.prison}, where {pronounced}.",
         "In terms of section 26(2)(b) of the Act, " + (
             f"the accident resulting in the death occurred in cell {case.cell} on or about {long_date(case.died)}."
             if accident else "there was no accident resulting in the death."),
