@@ -25,9 +25,9 @@ def letters_dir() -> Path:
 
 
 class Sender(models.TextChoices):
-    NPM = "npm", _("The NPM")
-    CHAIR = "chair", _("The NPM chair")
-    SUBGROUP = "subgroup", _("An NPM subgroup")
+    NPM = "npm", _("NPM")
+    CHAIR = "chair", _("NPM chair")
+    SUBGROUP = "subgroup", _("NPM subgroup")
 
 
 class RecipientNation(models.TextChoices):

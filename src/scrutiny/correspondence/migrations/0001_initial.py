@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('original_name', models.CharField(blank=True, max_length=255)),
                 ('stored_name', models.CharField(blank=True, max_length=64)),
                 ('size', models.BigIntegerField(default=0)),
-                ('sender', models.CharField(choices=[('npm', 'The NPM'), ('chair', 'The NPM chair'), ('subgroup', 'An NPM subgroup')], default='npm', max_length=20)),
+                ('sender', models.CharField(choices=[('npm', 'NPM'), ('chair', 'NPM chair'), ('subgroup', 'NPM subgroup')], default='npm', max_length=20)),
                 ('subgroup', models.CharField(blank=True, max_length=200)),
                 ('recipient_name', models.CharField(blank=True, max_length=200)),
                 ('recipient_role', models.CharField(max_length=200)),
