@@ -64,7 +64,7 @@ def test_an_editor_drafts_a_letter_sends_and_publishes_it_and_the_public_reads_i
 
     public = Client()
     register = public.get(reverse("correspondence")).content.decode()
-    assert "Deaths in police custody" in register and "Cabinet Secretary for Justice, Scottish Government" in register
+    assert "Deaths in police custody" in register and "We asked for the review" in register and "Cabinet Secretary for Justice, Scottish Government" in register
     page = public.get(reverse("correspondence_letter", args=[drafted.pk])).content.decode()
     assert "Deaths in custody" in page  # the published key issue
     assert "Draft Mental Health Bill" not in page  # the unpublished tracker item
@@ -106,6 +106,13 @@ def test_a_word_reply_is_recorded_and_published_with_its_letter(editor_client):
     assert "The Minister agreed to <em>review</em> the policy." in page
     download = public.get(reverse("correspondence_reply_file", args=[sent.pk, answer_reply.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"PK\x03\x04")
+
+
+def test_a_reply_cannot_arrive_before_its_letter_was_sent(editor_client):
+    sent = letter(sent_on=date(2025, 12, 19))
+    answer = editor_client.post(reverse("correspondence_new_reply", args=[sent.pk]), {"received_on": "2025-12-18"})
+    assert answer.status_code == 400 and "before the letter was sent" in answer.content.decode()
+    assert not sent.replies.exists()
 
 
 def test_overdue_letters_are_the_sent_ones_with_no_reply_past_their_due_date(editor_client):

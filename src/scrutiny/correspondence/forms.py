@@ -132,8 +132,9 @@ class ReplyForm(forms.ModelForm):
         }
         help_texts = {"received_on": DATE_HELP, "summary": _("Markdown: a blank line between paragraphs, * for a list.")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, letter=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.letter = letter
         self.fields["received_on"].error_messages.update({
             "required": gettext("Enter the date the reply was received"),
             "invalid": gettext("Enter the date received as YYYY-MM-DD, for example 2026-01-21"),
@@ -143,6 +144,9 @@ class ReplyForm(forms.ModelForm):
         received = self.cleaned_data["received_on"]
         if received > date.today():
             raise forms.ValidationError(gettext("The date received cannot be in the future"))
+        sent = getattr(self.letter, "sent_on", None)
+        if sent and received < sent:
+            raise forms.ValidationError(gettext("The reply cannot have been received before the letter was sent (%(date)s)") % {"date": sent.isoformat()})
         return received
 
     def clean_file(self):

@@ -98,7 +98,7 @@ def _letter_form(request, letter):
 @capped
 def new_reply(request, letter_id: int):
     letter = letters.letter(letter_id)
-    form = ReplyForm(request.POST or None, request.FILES or None)
+    form = ReplyForm(request.POST or None, request.FILES or None, letter=letter)
     if request.method == "POST" and form.is_valid():
         letters.save_reply(form, letter, form.cleaned_data.get("file"))
         messages.success(request, _("Reply recorded."))
