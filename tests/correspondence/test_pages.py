@@ -199,3 +199,12 @@ def test_a_file_removed_from_disk_reads_as_not_found(files_folder):
     recorded = with_file(letter(is_published=True), "letter.pdf", pdf_bytes())
     (letters_dir() / recorded.stored_name).unlink()
     assert Client().get(reverse("correspondence_letter_file", args=[recorded.pk])).status_code == 404
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_kept(editor_client, settings, files_folder):
+    settings.SCRUTINY_UPLOAD_MAX_BYTES = 500
+    content = pdf_bytes("A long letter. " * 200)
+    assert len(content) > 500
+    answer = editor_client.post(reverse("correspondence_new_letter"), form_data(file=upload("letter.pdf", content)))
+    assert answer.status_code == 400 and "larger than the 500 bytes limit" in answer.content.decode()
+    assert not Letter.objects.exists() and not (files_folder / "correspondence").exists()
