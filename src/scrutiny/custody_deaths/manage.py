@@ -52,6 +52,8 @@ class WordingForm(forms.Form):
 
 
 class RecordForm(forms.ModelForm):
+    determination_url = forms.URLField(label=gettext_lazy("Link to the determination"), max_length=500, required=False, assume_scheme="https")
+
     class Meta:
         model = Death
         fields = ["inquiry_status", "inquiry_started", "determination_issued", "determination_url", "notes"]
