@@ -21,8 +21,8 @@ PASSWORD = "correct horse battery staple"
 
 @pytest.fixture
 def plan(capsys):
-    main(["plan", "import", str(APPENDIX)])
-    main(["plan", "objectives", str(OBJECTIVES)])
+    assert main(["plan", "import", str(APPENDIX)]) == 0
+    assert main(["plan", "objectives", str(OBJECTIVES)]) == 0
     capsys.readouterr()
 
 
@@ -49,6 +49,7 @@ def test_the_public_calendar_filters_without_javascript(page_without_javascript,
 def test_the_public_calendar_has_no_accessibility_violations(page, plan, screenshot):
     page.goto("/business-plan")
     expect(page.get_by_role("row", name="4.5 CPT Visit")).to_contain_text("active")
+    expect(page.get_by_role("heading", name="4. Strengthen international and domestic prevention efforts")).to_be_visible()
     accessible(page, "public", screenshot)
 
 

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan(capsys):
-    main(["plan", "import", str(APPENDIX)])
-    main(["plan", "objectives", str(OBJECTIVES)])
+    assert main(["plan", "import", str(APPENDIX)]) == 0
+    assert main(["plan", "objectives", str(OBJECTIVES)]) == 0
     capsys.readouterr()
     return Plan.objects.get()
 

@@ -29,6 +29,15 @@ class Function(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @classmethod
+    def ensure(cls) -> None:
+        """The four functions exist (migration 0002 adds them; a test database flushed between
+        tests, or a restored older backup, may have lost them)."""
+        if cls.objects.count() < 4:
+            names = [cls.VISITING, cls.ADVISORY, cls.EDUCATIONAL, cls.COOPERATIVE]
+            for position, slug in enumerate(names):
+                cls.objects.get_or_create(slug=slug, defaults={"name": slug.capitalize(), "position": position})
+
 
 class Plan(models.Model):
     title = models.CharField(max_length=200, unique=True)  # "NPM business plan 2026-27"

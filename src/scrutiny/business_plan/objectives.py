@@ -49,6 +49,7 @@ def run(data: bytes, fmt: str, plan, dry_run: bool = False) -> tuple[list[Proble
     missing = [c for c in COLUMNS[:3] if c not in sheet.header]
     if missing:
         return [Problem(1, None, f"the header has no {', '.join(missing)} column: it needs {', '.join(COLUMNS)}")], []
+    Function.ensure()
     known = set(Function.objects.values_list("slug", flat=True))
     problems, rows = [], []
 
