@@ -261,3 +261,54 @@ def test_staff_pages_are_for_the_tracker_permission_only():
 def test_the_staff_home_links_to_the_tracker_and_key_issues(editor_client):
     page = editor_client.get("/manage").content.decode()
     assert 'href="/manage/tracker"' in page and 'href="/manage/key-issues"' in page
+
+
+def test_the_command_line_import_refuses_a_file_with_problems_and_stores_a_good_one(tmp_path, capsys):
+    import argparse
+
+    from scrutiny.tracker import commands
+
+    parser = argparse.ArgumentParser()
+    commands.register(parser.add_subparsers())
+    bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"
+    bad.write_text(SPREADSHEET.format(owner="").replace("2030-04-01", "soon"))
+    good.write_text(SPREADSHEET.format(owner=""))
+    args = parser.parse_args(["tracker", "import", str(bad)])
+    assert args.func(args) == commands.PROBLEMS
+    assert "row 3, column deadline" in capsys.readouterr().err and not Item.objects.exists()
+    args = parser.parse_args(["tracker", "import", str(good)])
+    assert args.func(args) == 0
+    assert "2 items; added 2, updated 0; 4 milestones added" in capsys.readouterr().out
+
+
+def test_action_documents_are_public_only_when_marked_so_and_findings_only_when_published(editor_client, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from factories import FindingFactory, ReportFactory
+
+    settings.SCRUTINY_FILES_DIR = tmp_path
+    item = make_item()
+    for title, public in (("Our response to the Bill", True), ("Draft for the board", False)):
+        editor_client.post(f"/manage/tracker/{item.id}/documents", {
+            "document-title": title, "document-file": SimpleUploadedFile(f"{public}.txt", title.encode()), **({"document-is_public": "on"} if public else {})})
+    missing = editor_client.post(f"/manage/tracker/{item.id}/documents", {"document-title": "Nothing attached"})
+    assert missing.status_code == 400 and "Give a link to the document or upload its file" in missing.content.decode()
+    shown = FindingFactory(text="Patients waited months for a transfer to hospital.")
+    hidden = FindingFactory(report=ReportFactory(draft=True), text="A draft finding about transfers.")
+    answer = editor_client.post(f"/manage/tracker/{item.id}", {
+        "title": item.title, "slug": item.slug, "kind": "bill", "treaty": "", "jurisdiction": "england_and_wales", "stage": "open",
+        "action": "submitted", "findings": f"{shown.id}, #{hidden.id}"})
+    assert answer.status_code == 302
+
+    page = Client().get("/tracker/mental-health-bill").content.decode()
+    assert "Our response to the Bill" in page and "Draft for the board" not in page
+    assert "Patients waited months" in page and "A draft finding" not in page
+    public, private = item.documents.order_by("id")
+    download = Client().get(f"/tracker/mental-health-bill/documents/{public.id}")
+    assert b"".join(download.streaming_content) == b"Our response to the Bill"
+    assert Client().get(f"/tracker/mental-health-bill/documents/{private.id}").status_code == 404
+    staff_copy = editor_client.get(f"/manage/tracker/{item.id}/documents/{private.id}")
+    assert b"".join(staff_copy.streaming_content) == b"Draft for the board"
+    bad = editor_client.post(f"/manage/tracker/{item.id}", {"title": item.title, "slug": item.slug, "kind": "bill", "jurisdiction": "uk",
+                                                           "stage": "open", "action": "none", "findings": "99999999"})
+    assert bad.status_code == 400 and "There is no finding 99999999" in bad.content.decode()

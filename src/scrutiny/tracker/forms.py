@@ -21,6 +21,9 @@ def staff_choices() -> list[tuple[str, str]]:
 
 class ItemForm(forms.ModelForm):
     owner = forms.ChoiceField(label=_("Owner of the NPM's action"), required=False)
+    link = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https",
+                          help_text=_("The item's own page, starting https://"),
+                          error_messages={"invalid": _("Enter an address starting https://")})
     findings = forms.CharField(
         label=_("Findings"), required=False,
         help_text=_("Numbers of findings this item answers, separated by spaces or commas, such as 1234, 5678."),
@@ -104,7 +107,7 @@ class MilestoneForm(forms.Form):
 
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title of the document"), max_length=300, error_messages={"required": _("Enter the title of the document")})
-    link = forms.URLField(label=_("Link (optional)"), required=False, max_length=500,
+    link = forms.URLField(label=_("Link (optional)"), required=False, max_length=500, assume_scheme="https",
                           error_messages={"invalid": _("Enter an address starting https://")})
     file = forms.FileField(label=_("Or upload the file (optional)"), required=False)
     is_public = forms.BooleanField(label=_("Show it on the public page once the item is published"), required=False)

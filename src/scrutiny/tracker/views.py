@@ -122,7 +122,8 @@ def add(request):
         found = form.save()
         messages.success(request, _("Added %(title)s as a draft. Add its milestones below.") % {"title": found.title})
         return redirect("tracker_edit", found.pk)
-    return _staff(request, "edit.html", status=400 if form.errors else 200, title=_("Add an item to the tracker"), form=form, item=None)
+    return _staff(request, "edit.html", status=400 if form.errors else 200, title=_("Add an item to the tracker"), form=form, item=None,
+                  milestone_form=None, document_form=None)
 
 
 @access.requires(roles.EDIT_TRACKER)
