@@ -1,5 +1,5 @@
 """`scrutiny plan import FILE.csv`, `scrutiny plan calendar --format csv` and
-`scrutiny plan objectives FILE.csv` (docs/business-plan.md)."""
+`scrutiny plan objectives FILE.csv` (src/scrutiny/business_plan/README.md)."""
 
 import sys
 from pathlib import Path

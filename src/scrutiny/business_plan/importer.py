@@ -1,6 +1,6 @@
 """`scrutiny plan import FILE.csv`: a business plan's calendar (its appendix 1) from a sheet.
 
-Columns (by name, any order; docs/business-plan.md):
+Columns (by name, any order; src/scrutiny/business_plan/README.md):
   code, activity, notes, start, end   required; start and end written like `Apr 26`
   total                               optional: the row total as published
   lead, priority                      optional: who leads; `core` or `funding` (dependent on funding)

@@ -7,7 +7,7 @@ quarter or season it names, with the year it means, so the checks can say when a
 month outside its activity's months, and the importer can keep each dated key date as a
 milestone.
 
-How a year is chosen (documented in docs/business-plan.md):
+How a year is chosen (documented in src/scrutiny/business_plan/README.md):
 - a month with no year is its first occurrence from the plan's first month on (in a plan from
   Apr 26 to Mar 27, "January" is January 2027);
 - a range whose end comes before its start in the year runs into the next year ("November -
