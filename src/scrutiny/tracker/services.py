@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_noop
 
 from scrutiny.accounts import access, roles
 from scrutiny.tracker.models import DONE_ACTIONS, Action, FeedToken, Item, Jurisdiction, Kind, Milestone, MilestoneKind, Stage
@@ -65,7 +66,9 @@ def filtered(items: QuerySet, picked: dict[str, list[str]]) -> QuerySet:
 
 
 def filter_options(filters: dict, picked: dict) -> list[tuple[str, str, list[Choice]]]:
-    titles = {"kind": "Kind", "jurisdiction": "Jurisdiction", "stage": "Stage", "action": "NPM action"}
+    # English here, translated where the page shows them.
+    titles = {"kind": gettext_noop("Kind"), "jurisdiction": gettext_noop("Jurisdiction"), "stage": gettext_noop("Stage"),
+              "action": gettext_noop("NPM action")}
     return [
         (name, titles[name], [Choice(name, value, str(label), value in picked.get(name, [])) for value, label in choices.choices])
         for name, choices in filters.items()
