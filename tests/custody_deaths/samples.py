@@ -31,12 +31,17 @@ def scottish(rows: list[dict]) -> bytes:
     return out.getvalue().encode()
 
 
+def _letters(n: int) -> str:
+    """n in letters (a name's key keeps only letters): 0 → 'a', 27 → 'bb'."""
+    return chr(97 + n // 26) + chr(97 + n % 26) if n >= 26 else chr(97 + n)
+
+
 def scottish_death(n: int, **changes) -> dict:
     """A made-up death in a Scottish prison (names invented for the tests)."""
     places = ["HMP Barlinnie", "HMP Edinburgh", "HMP Perth", "HMP Grampian", "HMP Addiewell", "HMP Low Moss"]
     causes = ["Natural causes", "Probable suicide", "Drug related", "Natural causes", "Accident", "Natural causes"]
     row = {
-        "surname": f"Testperson{chr(65 + n % 26)}{n}", "forename": "Alasdair", "date_of_birth": f"{1960 + n % 30}-03-0{1 + n % 9}",
+        "surname": "Testperson" + _letters(n), "forename": "Alasdair", "date_of_birth": f"{1960 + n % 30}-03-0{1 + n % 9}",
         "sex": "Male" if n % 7 else "Female", "age": "", "date_of_death": f"{2013 + n % 10}-0{1 + n % 9}-1{n % 10}",
         "establishment": places[n % len(places)], "jurisdiction": "Scotland", "legal_status": "Convicted" if n % 3 else "Remand",
         "cause": causes[n % len(causes)], "fai_status": "", "fai_started": "", "fai_determination_issued": "",

@@ -103,3 +103,21 @@ def test_the_mapping_page_adds_a_wording():
     response = client.post("/manage/deaths/mapping", {"wording": "Hanging", "category": "self-inflicted"})
     assert response.status_code == 302
     assert "Hanging" in text(client.get("/manage/deaths/mapping"))
+
+
+def test_rates_per_thousand_appear_for_years_with_a_population_and_follow_their_counts_suppression():
+    from scrutiny.custody_deaths.models import PopulationFigure
+
+    # 30 deaths in 2019, 2 in 2020 (suppressed), 9 in 2021 (withheld: with the total it would give 2020's)
+    rows = [scottish_death(i, date_of_death="2019-05-10" if i < 30 else "2020-06-1" + str(i % 10) if i < 32 else "2021-02-0" + str(1 + i % 9))
+            for i in range(41)]
+    assert run_import(scottish(rows), "csv", release_name="2020-21").stored
+    Death.objects.update(is_published=True)
+    PopulationFigure.objects.create(year=2019, jurisdiction="scotland", average_daily_population=8000)
+    PopulationFigure.objects.create(year=2020, jurisdiction="scotland", average_daily_population=7000)
+    PopulationFigure.objects.create(year=2021, jurisdiction="scotland", average_daily_population=7500)
+    about, rates = read_csv(text(Client().get("/deaths-in-custody/rates.csv?jurisdiction=scotland")))
+    by_year = {row["Year"]: row for row in rates}
+    assert by_year["2019"]["Deaths per 1,000"] == "3.75"  # 30 deaths, 8,000 people
+    assert by_year["2020"]["Deaths"] == "fewer than 5" and by_year["2020"]["Deaths per 1,000"] == "fewer than 5"
+    assert by_year["2021"]["Deaths"] == by_year["2021"]["Deaths per 1,000"] == "withheld"
