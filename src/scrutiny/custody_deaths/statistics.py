@@ -62,12 +62,6 @@ def financial_year(day: date) -> str:
     return f"{start}-{(start + 1) % 100:02d}"
 
 
-def age_band(age: int | None) -> str:
-    if age is None:
-        return _("Age not recorded")
-    return next(_(label) for low, high, label in AGE_BANDS if low <= age <= high)
-
-
 def _one_way(slug, title, heading, labels: list[str], counts: dict, source: str, chart_title: str, chart=True) -> Table:
     values = [counts.get(label, 0) for label in labels]
     result = suppression.one_way(values)
@@ -153,19 +147,20 @@ class Figures:
                         counts, self.source, _("Deaths by financial year"))
 
     def age_bands(self) -> Table:
-        counts: dict[str, int] = {}
-        for _d, _c, age, *_rest in self.deaths:
-            counts[age_band(age)] = counts.get(age_band(age), 0) + 1
         labels = [_(label) for *_b, label in AGE_BANDS] + [_("Age not recorded")]
+        counts: dict[str, int] = {}
+        for _d, _c, age, *_rest in self.deaths:  # translated once per band, not once per death
+            band = labels[-1] if age is None else labels[next(i for i, (low, high, _l) in enumerate(AGE_BANDS) if low <= age <= high)]
+            counts[band] = counts.get(band, 0) + 1
         return _one_way("by-age", _("Deaths by age"), _("Age"), labels, counts, self.source, _("Deaths by age"))
 
     def sexes(self) -> Table:
         from scrutiny.custody_deaths.models import Sex
 
-        named = dict(Sex.choices)
+        named = {value: str(label) for value, label in Sex.choices}
         counts: dict[str, int] = {}
         for death in self.deaths:
-            counts[str(named[death[3]])] = counts.get(str(named[death[3]]), 0) + 1
+            counts[named[death[3]]] = counts.get(named[death[3]], 0) + 1
         return _one_way("by-sex", _("Deaths by sex"), _("Sex"), [str(label) for _s, label in Sex.choices], counts, self.source, _("Deaths by sex"))
 
     def establishments(self) -> Table:
@@ -181,21 +176,23 @@ class Figures:
     def inquiries(self) -> Table:
         """Every death once: determined (by how long it took), not required, or open (by how
         long since the death)."""
+        determined = [_("Determination issued, %(wait)s after the death") % {"wait": _(label)} for *_b, label in WAIT_BANDS]
+        still_open = [_("Open, %(wait)s since the death") % {"wait": _(label)} for *_b, label in OPEN_BANDS]
+        not_required = _("No inquiry required")
+        labels = determined + [not_required] + still_open
         counts: dict[str, int] = {}
         waits = []
         for died, _c, _a, _s, _p, _w, status, issued in self.deaths:
             if status == InquiryStatus.DETERMINED and issued:
                 days = (issued - died).days
                 waits.append(days)
-                label = _("Determination issued, %(wait)s after the death") % {"wait": _(next(l for lo, hi, l in WAIT_BANDS if lo <= days < hi))}
+                label = determined[next(i for i, (lo, hi, _l) in enumerate(WAIT_BANDS) if lo <= days < hi)]
             elif status == InquiryStatus.NOT_REQUIRED:
-                label = _("No inquiry required")
+                label = not_required
             else:
                 days = (self.today - died).days
-                label = _("Open, %(wait)s since the death") % {"wait": _(next(l for lo, hi, l in OPEN_BANDS if lo <= days < hi))}
+                label = still_open[next(i for i, (lo, hi, _l) in enumerate(OPEN_BANDS) if lo <= days < hi)]
             counts[label] = counts.get(label, 0) + 1
-        labels = [_("Determination issued, %(wait)s after the death") % {"wait": _(label)} for *_b, label in WAIT_BANDS]
-        labels += [_("No inquiry required")] + [_("Open, %(wait)s since the death") % {"wait": _(label)} for *_b, label in OPEN_BANDS]
         table = _one_way("inquiries", _("Fatal accident inquiries and inquests"), _("Inquiry"), labels, counts, self.source,
                          _("Time from death to determination"))
         if len(waits) >= suppression.THRESHOLD:
