@@ -110,3 +110,16 @@ def test_the_scottish_template_reads_from_a_workbook_too():
 def test_an_age_that_disagrees_with_the_dates_is_a_problem():
     result = run_import(scottish([scottish_death(1, date_of_birth="1980-06-01", date_of_death="2020-05-01", age="45")]), "csv", dry_run=True)
     assert [p.column for p in result.problems] == ["age"]
+
+
+def test_deaths_follow_their_place_when_the_register_merges_it_into_another():
+    from factories import EstablishmentFactory, staff_member
+    from scrutiny.taxonomy.establishments import merge
+
+    kept = EstablishmentFactory(name="HMP Swaleside Prison Estate")
+    header = REAL.read_bytes().splitlines(keepends=True)[0]
+    run_import(header + b"Smithy,JQ,Male,40,03/05/1999,Sheppey: Swaleside,Natural Causes\r\n", "csv")
+    added = Death.objects.get().establishment
+    assert added.needs_review and added != kept
+    merge(staff_member("editor"), added.slug, kept.slug)
+    assert Death.objects.get().establishment == kept
