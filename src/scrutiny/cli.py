@@ -26,7 +26,10 @@ COMMAND_MODULES = [
     "scrutiny.findings.commands",  # index rebuild
     "scrutiny.custody_deaths.commands",  # deaths import
     "scrutiny.business_plan.commands",  # plan import, plan calendar
-    "scrutiny.annual_report.commands",  # report annual
+    "scrutiny.annual_report.commands",  # report annual, report thematic
+    "scrutiny.tracker.commands",  # tracker import
+    "scrutiny.correspondence.commands",  # correspondence due, overdue, recount
+    "scrutiny.reviews.commands",  # reviews demo
 ]
 
 

@@ -27,5 +27,6 @@ urlpatterns += i18n_patterns(
     path("", include("scrutiny.reviews.urls")),
     path("", include("scrutiny.business_plan.urls")),
     path("", include("scrutiny.annual_report.urls")),
+    path("", include("scrutiny.bulletin.urls")),
     prefix_default_language=False,
 )

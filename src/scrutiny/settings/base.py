@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "scrutiny.reviews",
     "scrutiny.business_plan",
     "scrutiny.annual_report",
+    "scrutiny.bulletin",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,3 @@
+"""Bulletin addresses (stable: bookmarked, cited, checked by scripts)."""
+
+urlpatterns = []
