@@ -123,7 +123,7 @@ class Figures:
         self.year_by_cause = Table("year-by-cause", _("Deaths by calendar year and cause"), [_("Year"), *labels, _("Total")], rows)
         by_year = Table("by-year", _("Deaths by calendar year"), [_("Year"), _("Deaths")], [[r[0], r[-1]] for r in rows])
         shown = [(r[0], r[-1]) for r in rows[:-1]]
-        by_year.chart = charts.column_chart(
+        by_year.chart = "" if not any(c.shown and c.value for _l, c in shown) else charts.column_chart(
             "deaths-by-year", _("Deaths in prison custody by year"), _("Deaths by calendar year, %(place)s") % {"place": self.name},
             [label for label, _c in shown], [charts.Series(_("Deaths"), [c.value if c.shown else 0 for _l, c in shown])], self.source,
         )
