@@ -96,6 +96,25 @@ def requires(permission: str):
     return decorate
 
 
+def staff(view):
+    """Any member of staff, whatever their role, past two-factor when a role asks for it: the
+    staff home, whose links each follow their own permission."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if needs_two_factor(user) and not user.is_verified():
+            return redirect("two_factor")
+        if not is_staff_member(user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    guarded.access = "staff"
+    return guarded
+
+
 def signed_in(view):
     """Any signed-in person (their own account pages)."""
 

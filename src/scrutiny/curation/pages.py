@@ -18,10 +18,10 @@ def home(user) -> dict:
         "section": "manage",
         "by_state": [(s.value, s.label, by_state.get(s.value, 0)) for s in State],
         "in_review": reports.filter(state=State.IN_REVIEW).select_related("body").order_by("-published")[:20],
-        "changes": _changes_for(user)[:10],
+        "changes": _changes_for(user)[:10] if access.can(user, roles.VIEW_HISTORY) else [],
         "proposals": services.proposals_for(user)[:50],
         "tools": tools.tools_for(user),
-        "can": {perm: access.can(user, perm) for perm in (roles.UPLOAD, roles.IMPORT, roles.MANAGE_USERS, roles.VIEW_DRAFTS, roles.EDIT_VOCABULARIES)},
+        "can": {perm: access.can(user, perm) for perm in (roles.UPLOAD, roles.IMPORT, roles.MANAGE_USERS, roles.VIEW_DRAFTS, roles.EDIT_VOCABULARIES, roles.VIEW_HISTORY)},
     }
 
 

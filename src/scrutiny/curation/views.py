@@ -11,7 +11,7 @@ from scrutiny.curation import pages, services
 from scrutiny.curation.forms import FindingForm, ReportForm
 
 
-@access.requires(roles.VIEW_HISTORY)
+@access.staff
 def manage(request):
     return render(request, "manage/home.html", pages.home(request.user))
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("bodies", views.bodies, name="bodies"),
     path("bodies/<slug:slug>", views.body, name="body"),
     path("about", views.about, name="about"),
+    path("publications", views.publications, name="publications"),
     path("accessibility", views.accessibility, name="accessibility"),
     path("privacy", views.privacy, name="privacy"),
 ]

@@ -60,6 +60,11 @@ def about(request):
 
 
 @public
+def publications(request):
+    return render(request, "publications.html", {"section": "publications"})
+
+
+@public
 def accessibility(request):
     return render(request, "accessibility.html", services.accessibility_page())
 
