@@ -2,6 +2,7 @@
 Django's translations (English and Welsh), and the few filters the pages share."""
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 from django.conf import settings
@@ -44,10 +45,21 @@ def _format(message: str, variables: dict) -> str:
         return message
 
 
+def translated(message: str) -> str:
+    """translation.gettext, remembered per language: a page asks for a few hundred messages,
+    and each walks a chain of five catalogues."""
+    return _translated(translation.get_language(), message)
+
+
+@lru_cache(maxsize=8192)
+def _translated(language: str | None, message: str) -> str:
+    return translation.gettext(message)
+
+
 @pass_context
 def gettext(context, message: str, **variables) -> str:
     # Markup, so that the values filled in are escaped and the result is not escaped twice.
-    text = translation.gettext(message)
+    text = translated(message)
     if context.eval_ctx.autoescape:
         text = Markup(text)
     return _format(text, variables)
@@ -70,6 +82,20 @@ def pgettext(context, message_context: str, message: str, **variables) -> str:
     if context.eval_ctx.autoescape:
         text = Markup(text)
     return _format(text, variables)
+
+
+def kind_name(kind: str) -> str:
+    """A kind of finding by its name in the reader's language. Finding.get_kind_display()
+    hashes every lazy label of the choices to look one up, a dozen translations a call: fifty
+    cards a page made it the page's biggest cost."""
+    return _kind_names(translation.get_language()).get(kind, kind)
+
+
+@lru_cache(maxsize=8)
+def _kind_names(language: str | None) -> dict[str, str]:
+    from scrutiny.findings.models import Kind
+
+    return {value: str(label) for value, label in Kind.choices}
 
 
 def term(item) -> str:
@@ -130,5 +156,8 @@ def environment(**options) -> Environment:
     env.globals.update({"gettext": gettext, "_": gettext, "ngettext": ngettext, "pgettext": pgettext})
     env.globals.update({"static": static, "url": url, "link": link, "messages": get_messages, "is_staff": is_staff})
     env.globals.update({"html_lang": html_lang, "other_language": other_language, "welsh": welsh})
-    env.filters.update({"number": number, "long_date": long_date, "plural": plural, "term": term})
+    from scrutiny.dashboard.cards import KIND_COLOURS, finding_card
+
+    env.globals.update({"finding_card": finding_card, "KIND_COLOURS": KIND_COLOURS})
+    env.filters.update({"number": number, "long_date": long_date, "plural": plural, "term": term, "kind_name": kind_name})
     return env

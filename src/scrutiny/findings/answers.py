@@ -32,12 +32,16 @@ class Answers:
         if query.published_to:
             self.public &= days <= engine._days(query.published_to)
         self.masks = {facet: self._mask(facet, values) for facet, values in query.selected.items() if values}
-        self.scores = None
+        self.matched = None  # a search's rows (ascending) and their scores
         terms = textindex.search_terms(query.q) if query.q else []
         if terms:
-            matched, self.scores = self.snapshot.text.search(terms, columns["visible"], self.snapshot.size)
-            self.public &= matched
+            rows, scores = self.snapshot.text.search(terms, columns["visible"], self.snapshot.text_statistics())
+            self.matched = rows, scores
+            holding = np.zeros(self.snapshot.size, dtype=bool)
+            holding[rows] = True
+            self.public &= holding
         self._everything = None
+        self._packed_scopes: dict = {}
 
     # --- masks ---------------------------------------------------------------------------------
 
@@ -66,6 +70,8 @@ class Answers:
         return np.isin(column, np.asarray(wanted, dtype=column.dtype))
 
     def scope(self, except_facet: str | None = None) -> np.ndarray:
+        if except_facet not in self.masks:
+            except_facet = None  # a facet with no filter of its own counts over the whole query
         if except_facet is None and self._everything is not None:
             return self._everything
         mask = self.public.copy()
@@ -88,10 +94,11 @@ class Answers:
             return []
         stop = min(stop, len(rows))
         ids = self.snapshot.columns["id"]
-        if self.scores is None:
+        if self.matched is None:
             ordered = self._first_in_display_order(stop)
         else:
-            scores = self.scores[rows]
+            matched_rows, matched_scores = self.matched
+            scores = matched_scores[np.searchsorted(matched_rows, rows)]
             if stop < len(rows):
                 # Every row scoring at least the stop-th best, ties included, then ordered exactly.
                 threshold = np.partition(scores, len(rows) - stop)[len(rows) - stop]
@@ -117,8 +124,15 @@ class Answers:
     def facet_counts(self, facet: str) -> dict:
         """{stored key: findings} for one facet over the query without its own filter."""
         values = self.snapshot.bitmaps(facet)
-        counted = values.counts(bitmaps.packed(self.scope(except_facet=facet)))
+        counted = values.counts(self._packed(facet if facet in self.masks else None))
         return {self._stored(facet, key): int(n) for key, n in zip(values.keys.tolist(), counted) if n}
+
+    def _packed(self, except_facet: str | None) -> np.ndarray:
+        """The scope as 64-bit words, packed once per distinct scope (nine facets share one)."""
+        found = self._packed_scopes.get(except_facet)
+        if found is None:
+            found = self._packed_scopes[except_facet] = bitmaps.packed(self.scope(except_facet))
+        return found
 
     def counts(self, *dimensions: str) -> Counter:
         """Findings counted by several dimensions, keyed by stored keys; a finding with two
@@ -155,7 +169,7 @@ class Answers:
         return counted
 
     def _counts_by_bitmaps(self, dimensions) -> Counter:
-        scope = bitmaps.packed(self.scope())
+        scope = self._packed(None)
         counted: Counter = Counter()
         if not dimensions:
             return counted

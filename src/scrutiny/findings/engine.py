@@ -74,6 +74,12 @@ class Snapshot:
             found = self.cache["display order"] = np.argsort(self.columns["order"], kind="stable")
         return found
 
+    def text_statistics(self) -> tuple[int, float]:
+        found = self.cache.get("text statistics")
+        if found is None:
+            found = self.cache["text statistics"] = self.text.statistics(self.columns["visible"], self.size)
+        return found
+
     def code_of(self, facet: str, value: str) -> int | None:
         values = self.kinds if facet == "kind" else self.statuses
         return values.index(value) if value in values else None

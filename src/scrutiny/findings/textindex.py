@@ -131,27 +131,40 @@ class TextIndex:
             rows, counts = np.concatenate([rows, added[0]]), np.concatenate([counts, added[1]])
         return rows, counts
 
-    def search(self, terms: list[str], visible: np.ndarray, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
-        """(bool mask of rows holding every term, float32 BM25 score per row). Statistics (how
-        many findings hold a word, their average length) count public findings only, so that an
-        unpublished text cannot move a public ranking."""
-        matched = np.ones(n_rows, dtype=bool)
-        scores = np.zeros(n_rows, dtype=np.float32)
+    def statistics(self, visible: np.ndarray, n_rows: int) -> tuple[int, float]:
+        """(public findings, their average length in words): BM25's corpus statistics, which
+        count public findings only, so that an unpublished text cannot move a public ranking.
+        The same for every search of a snapshot: the engine keeps them (Snapshot.text_statistics)."""
         public = visible[:n_rows]
         documents = max(int(public.sum()), 1)
         lengths = self.lengths[:n_rows].astype(np.float32)
         average = float(lengths[public].mean()) if public.any() else 1.0
+        return documents, average
+
+    def search(self, terms: list[str], visible: np.ndarray, statistics: tuple[int, float]) -> tuple[np.ndarray, np.ndarray]:
+        """(rows holding every term, ascending; the BM25 score of each). Only the postings of
+        the words are touched, never an array over every finding: a rare word costs microseconds."""
+        documents, average = statistics
+        found, scores = None, None
         for term in terms:
             rows, counts = self.postings(term)
-            present = np.zeros(n_rows, dtype=bool)
-            present[rows] = True
-            matched &= present
-            df = int(public[rows].sum())
+            if len(rows) > 1 and np.any(rows[1:] < rows[:-1]):  # a patched finding's postings come last
+                order = np.argsort(rows, kind="stable")
+                rows, counts = rows[order], counts[order]
+            rows = rows.astype(np.int64)
+            df = int(visible[rows].sum())
             idf = np.log(1.0 + (documents - df + 0.5) / (df + 0.5))
             tf = counts.astype(np.float32)
-            norm = K1 * (1.0 - B + B * lengths[rows] / max(average, 1e-6))
-            scores[rows] += np.float32(idf) * tf * (K1 + 1.0) / (tf + norm)
-        return matched, scores
+            norm = K1 * (1.0 - B + B * self.lengths[rows].astype(np.float32) / max(average, 1e-6))
+            score = np.float32(idf) * tf * (K1 + 1.0) / (tf + norm)
+            if found is None:
+                found, scores = rows, score
+            else:
+                found, mine, theirs = np.intersect1d(found, rows, assume_unique=True, return_indices=True)
+                scores = scores[mine] + score[theirs]
+        if found is None:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        return found, scores.astype(np.float32)
 
     def patched(self, rows: np.ndarray, texts: list[str | None], n_rows: int) -> "TextIndex":
         """A new index with these rows re-read (None for a finding that is gone)."""
