@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from scrutiny.cli import main as scrutiny
+from scrutiny.core.document import HEADING, PARAGRAPH, Block, Document
 from scrutiny.core.extract import extract_findings
 from scrutiny.core.profiles import MIN_CONFIDENCE, choose_profile
 from scrutiny.core.profiles.fai_determination import PROFILE
@@ -23,10 +24,18 @@ DETERMINATIONS = 16
 
 
 @pytest.fixture(scope="module")
-def determinations(tmp_path_factory) -> list[Path]:
+def written(tmp_path_factory) -> list[dict]:
     out = tmp_path_factory.mktemp("determinations")
-    written = demo_fai.generate(DETERMINATIONS, seed=7, outdir=str(out))
+    return demo_fai.generate(DETERMINATIONS, seed=7, outdir=str(out))
+
+
+@pytest.fixture(scope="module")
+def determinations(written) -> list[Path]:
     return [Path(row["path"]) for row in written]
+
+
+def laid_out(written, layout: str) -> list[Path]:
+    return [Path(row["path"]) for row in written if layout in row["layouts"]]
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +72,42 @@ def test_a_determination_that_makes_no_recommendation_gives_no_finding(determina
         document = read_document(path)
         assert choose_profile(document).name == "fai-determination"
         assert extract_findings(document) == [], path.name
+
+
+def test_a_recommendations_heading_over_the_sentence_that_none_is_made_gives_no_finding(written):
+    paths = laid_out(written, demo_fai.NONE_MADE_UNDER_HEADING)
+    assert {path.suffix for path in paths} == {".pdf", ".docx"}
+    for path in paths:
+        document = read_document(path)
+        blocks = document.blocks
+        heading = next(i for i, b in enumerate(blocks) if b.is_heading and b.text.strip().lower() == "recommendations")
+        assert "no recommendations" in blocks[heading + 1].text.lower(), path.name
+        assert not gold(path)
+        assert extract_findings(document) == [], path.name
+
+
+def test_the_notes_reasons_under_a_plain_recommendations_heading_are_not_findings(written):
+    """The Note's "[56] The Crown invited me..." under "Recommendations" argues about
+    recommendations; the determination's own numbered list, where there is one, is still found."""
+    paths = laid_out(written, demo_fai.NOTE_HEADED_RECOMMENDATIONS)
+    assert {(path.suffix, bool(gold(path))) for path in paths} >= {(".pdf", True), (".docx", True), (".docx", False)}
+    for path in paths:
+        document = read_document(path)
+        assert any(b.text.startswith("[") and "The Crown invited me" in b.text for b in document.blocks), path.name
+        found = extract_findings(document)
+        assert not [f.text for f in found if "invited me" in f.text], path.name
+        assert as_printed(f.as_record() for f in found) == as_printed(gold(path)), path.name
+
+
+def test_an_unnumbered_paragraph_under_recommendations_is_still_a_finding_in_an_inspection_report():
+    """Only the determination reads plain paragraphs as prose: an inspection report's
+    unnumbered recommendation under "Recommendations" is kept."""
+    blocks = [Block("Recommendations", HEADING, 4, 1),
+              Block("The prison should ensure that every prisoner at risk is seen by a nurse each day.", PARAGRAPH, 4)]
+    report = Document("inspection", "html", blocks)
+    assert choose_profile(report).name != "fai-determination"
+    assert [(f.kind, f.text) for f in extract_findings(report)] == [("recommendation", blocks[1].text)]
+    assert extract_findings(report, PROFILE) == []
 
 
 def test_recommendations_grouped_by_addressee_name_the_body_they_are_addressed_to(determinations):
@@ -107,13 +152,12 @@ def test_ingesting_a_determination_files_its_recommendations_under_the_sheriff_c
     from scrutiny.reports.models import Report, ReportType
 
     path = next(p for p in determinations if p.suffix == ".pdf" and len(gold(p)) >= 2)
-    # A determination is its own type of report; until reports.ReportType names it (asked of
-    # the lead), ingest files it under the nearest type there is.
-    report_type = "fai-determination" if "fai-determination" in ReportType.values else "thematic"
-    assert scrutiny(["ingest", str(path), "--body", "scottish-fai", "--type", report_type]) == 0
+    # No --type: the determination's metadata file names its type, which ingest must know.
+    assert scrutiny(["ingest", str(path), "--body", "scottish-fai"]) == 0
 
     report = Report.objects.get()
     assert report.body.slug == "scottish-fai"
+    assert report.report_type == ReportType.FAI_DETERMINATION
     assert report.extraction_profile == "fai-determination"
     assert report.nation.slug == "scotland"
     stored = Finding.objects.filter(report=report).order_by("position")

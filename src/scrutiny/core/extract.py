@@ -233,7 +233,8 @@ class Extractor:
                 continue
             if role == "numbered" and not numbered_ok:
                 continue
-            if role == "plain" and (has_items or LEAD_IN.search(candidate.text) or len(candidate.text) < 15):
+            if role == "plain" and (not self.profile.plain_paragraphs_are_findings or has_items
+                                    or LEAD_IN.search(candidate.text) or len(candidate.text) < 15):
                 continue
             if role == "listed" and group and findings[-1].text.endswith(":") and findings[-1].number:
                 findings[-1].text += " " + candidate.text  # sub-points of a numbered finding

@@ -14,6 +14,8 @@ class ReportType(models.TextChoices):
     ANNUAL_REPORT = "annual-report", _("Annual report")
     MONITORING_VISIT = "monitoring-visit", _("Monitoring visit")
     CUSTODY_VISIT_SUMMARY = "custody-visit-summary", _("Custody visit summary")
+    # A sheriff's determination after a fatal accident inquiry (the "scottish-fai" source, not an NPM body).
+    FAI_DETERMINATION = "fai-determination", _("Fatal accident inquiry determination")
 
 
 class LegalBasis(models.TextChoices):

@@ -5,7 +5,8 @@ sets out the s.26(2) findings (when and where, the cause, any accident and its c
 that could reasonably have been taken, defects in a system of working, other relevant facts) and
 then any s.26(1)(b) recommendations, numbered "1." or "(i)", sometimes grouped by the body they
 are addressed to; a Note gives the evidence and the reasons. Many determinations on deaths in
-prison make no recommendation: those say so in a sentence of the determination and print no list.
+prison make no recommendation: those say so in a sentence, among the findings or under a
+Recommendations heading of its own, and print no list.
 
 Not in the default corpus rotation (FAMILIES): `generate()` writes determinations on their own,
 with the same gold and metadata files as the corpus, for the FAI tests and measurements.
@@ -111,6 +112,14 @@ ADDRESSED_TO = {"self-inflicted": ["sps", "sps", "sps", "sps", "ministers", "sps
 # The deceased in these determinations are men (the Note's evidence says "he"), in men's prisons and YOIs.
 MENS_PRISONS = [place for place in SCOTTISH_PRISONS if place.setting != "womens-prison"]
 NUMBERING = ["1.", "(1)", "(i)", "(a)"]
+# Two layouts real determinations use that once tripped the extractor, each drawn for some
+# determinations: the Note discussing the recommendations under a sub-heading that is just
+# "Recommendations" (its bracket-numbered paragraphs are reasons, not recommendations), and,
+# where none is made, a "Recommendations" heading over the one sentence saying so. Drawn from a
+# random stream of their own, so a determination given neither is written as it always was.
+NOTE_HEADED_RECOMMENDATIONS = "note-headed-recommendations"
+NONE_MADE_UNDER_HEADING = "none-made-under-heading"
+LAYOUT_CHANCES = ((NOTE_HEADED_RECOMMENDATIONS, 0.35), (NONE_MADE_UNDER_HEADING, 0.5))
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 
 
@@ -155,8 +164,9 @@ class Case:
         return text.format(**self.words)
 
 
-def write(c: Commission, rng, density: float) -> Report:
+def write(c: Commission, rng, density: float, layouts: frozenset = frozenset()) -> Report:
     case = Case(c, rng)
+    case.layouts = layouts
     title = f"Determination: inquiry into the death of {case.name}"
     report = Report("", {"title": title}, rng.choice(["times", "helvetica"]), case.citation,
                     f"FAI {case.name}")
@@ -166,6 +176,8 @@ def write(c: Commission, rng, density: float) -> Report:
     recommendations = draw_recommendations(case)
     determination(author, case, recommendations)
     note(author, case, recommendations, density)
+    # The layouts the determination shows: with recommendations made, there is no "none made".
+    report.layouts = sorted(name for name in layouts if not (recommendations and name == NONE_MADE_UNDER_HEADING))
     return report
 
 
@@ -241,16 +253,23 @@ def determination(author, case: Case, recommendations) -> None:
         "there are no other facts which are relevant to the circumstances of the death.",
         f"the deceased had been assessed on admission to {case.prison} and was not then thought to be at risk.",
     ]))
+    none_made = None
     if not recommendations:
-        findings.append("In terms of section 26(1)(b) of the Act, " + rng.choice([
+        none_made = rng.choice([
             "I make no recommendations.", "no recommendations are made.",
             "there are no recommendations which might realistically prevent other deaths in similar circumstances.",
-        ]))
+        ])
+        if NONE_MADE_UNDER_HEADING not in case.layouts:
+            findings.append("In terms of section 26(1)(b) of the Act, " + none_made)
     style = rng.choice(["({n})", "{n}."])
     for n, text in enumerate(findings, start=1):
         author.para(text, number=style.format(n=n))
     if recommendations:
         write_recommendations(author, case, recommendations)
+    elif NONE_MADE_UNDER_HEADING in case.layouts:
+        # The heading a list would have, over a sentence saying there is none: not a finding.
+        author.heading(1, "Recommendations")
+        author.para(none_made[:1].upper() + none_made[1:])
 
 
 def write_recommendations(author, case: Case, recommendations) -> None:
@@ -373,8 +392,17 @@ def note(author, case: Case, recommendations, density: float) -> None:
     else:
         para("Having considered all of the evidence, I am not persuaded that any precaution could reasonably have been "
              "taken which might realistically have resulted in the death being avoided.")
-    author.heading(2, rng.choice(["Section 26(1)(b): recommendations", "Whether to make recommendations",
-                                  "Discussion of the proposed recommendations"]))
+    discussion = rng.choice(["Section 26(1)(b): recommendations", "Whether to make recommendations",
+                             "Discussion of the proposed recommendations"])
+    headed = NOTE_HEADED_RECOMMENDATIONS in case.layouts
+    author.heading(2, "Recommendations" if headed else discussion)
+    if headed:
+        # What the participants asked for, in the Note's own numbered paragraphs: reasons, not
+        # recommendations, however much they read like them.
+        para("The Crown invited me to make no recommendation under section 26(1)(b) of the Act, on the basis that "
+             "the changes identified in the Death in Prison Learning and Audit Review had already been made.")
+        para("The solicitor for the family invited me to recommend that the Scottish Prison Service should review "
+             "the way in which information about a person's risk is shared between shifts.")
     if recommendations:
         para("I have made the recommendations set out in the determination. Each concerns a matter which, on the "
              "evidence, might realistically prevent other deaths in similar circumstances.")
@@ -396,9 +424,11 @@ def compose(seed: int, index: int):
     c = commission(rng)
     low, typical, high = PAGES
     target = rng.triangular(low, high, typical)
+    drawn = random.Random(f"scrutiny-demo-fai:{seed}:{index}:layout")
+    layouts = frozenset(name for name, chance in LAYOUT_CHANCES if drawn.random() < chance)
     density = 1.0
     for _ in range(6):  # a longer inquiry hears more witnesses: rewrite with more or less evidence
-        report = write(c, random.Random(f"scrutiny-demo-fai:{seed}:{index}:text"), density)
+        report = write(c, random.Random(f"scrutiny-demo-fai:{seed}:{index}:text"), density, layouts)
         paged = paginate(report)
         if abs(paged.page_count - target) <= max(2, target * 0.15):
             break
@@ -433,7 +463,7 @@ def generate(count: int, seed: int, outdir: str, formats=("pdf", "docx")) -> lis
             json.dump(meta, handle, ensure_ascii=False, indent=2)
             handle.write("\n")
         written.append({"name": name, "path": path, "format": fmt, "pages": paged.page_count,
-                        "recommendations": len(report.findings)})
+                        "recommendations": len(report.findings), "layouts": report.layouts})
     return written
 
 

@@ -66,6 +66,11 @@ class Profile:
     # Numbered paragraphs under a kind heading are findings (False where only labelled
     # paragraphs are, and numbered ones are narrative).
     numbered_paragraphs_are_findings: bool = True
+    # A paragraph with no number, bullet or label under a kind heading is a finding when nothing
+    # else there is one (an inspection's unnumbered recommendations). False where the items are
+    # always numbered and a plain paragraph is prose: a determination's "I make no
+    # recommendations." or its Note's reasons under a "Recommendations" sub-heading.
+    plain_paragraphs_are_findings: bool = True
     # Kind headings that introduce exactly one finding each (police custody's paired
     # "Cause of concern" / "Recommendation" headings, followed by narrative).
     single_finding_headings: tuple = ()

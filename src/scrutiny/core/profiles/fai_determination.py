@@ -11,8 +11,8 @@ Only the recommendations are findings here. The s.26(2)(e) precautions and (f) d
 in the text of the determination rather than as "concern" findings: they are single numbered
 paragraphs among the formal findings, usually saying there were none, with no heading of their
 own, and most of the Note's discussion of them sits under headings such as "Section 26(2)(e)".
-Where no recommendation is made the determination says so in a sentence and prints no list, so
-nothing is extracted."""
+Where no recommendation is made the determination says so in a sentence, sometimes under a
+"Recommendations" heading of its own, and prints no list, so nothing is extracted."""
 
 import re
 
@@ -45,4 +45,8 @@ PROFILE = Profile(
         # bracket-numbered paragraphs and is not a list: it stays unmatched.
         (r"recommendations?(?: made)? (?:under|in terms of) section 26\(1\)\(b\)(?: of the act)?", "recommendation"),
     ),
+    # A recommendation is always numbered ("1.", "(i)") or a list item. An unnumbered paragraph
+    # under a "Recommendations" heading is the sentence saying none is made, or the Note's
+    # "[40] The Crown invited me..." discussing them: never a finding.
+    plain_paragraphs_are_findings=False,
 )
