@@ -317,3 +317,20 @@ def test_the_public_page_offers_the_email_file_as_a_download(client):
     response = client.get("/bulletin/2025-11/email.html")
     assert response["Content-Disposition"] == 'attachment; filename="npm-bulletin-2025-11.html"'
     assert b"Welcome to the NPM" in response.content and b"<style" not in response.content
+
+
+def test_the_suggest_button_replaces_what_the_form_shows_but_not_what_is_saved(editor_client):
+    published_month()
+    november_bulletin(published=False)
+    section = Section.objects.get(bulletin__month=NOVEMBER, key="upcoming")
+    from scrutiny.bulletin.services import save_section
+
+    save_section(section, "", "Our own words.", [])
+    page = editor_client.get("/manage/bulletin/2025-11/sections/upcoming").content.decode()
+    assert "Our own words." in page and 'name="suggest" value="1"' in page
+    suggested = editor_client.get("/manage/bulletin/2025-11/sections/upcoming?suggest=1").content.decode()
+    assert "NPM All Mandate-Holder Conference, online" in suggested and "value=\"2025-11-28\"" in suggested
+    assert Section.objects.get(pk=section.pk).text == "Our own words." and not section.entries.exists()
+    # Sections the data cannot write have no suggestion, whatever the address asks.
+    welcome = editor_client.get("/manage/bulletin/2025-11/sections/welcome?suggest=1").content.decode()
+    assert 'name="suggest"' not in welcome and "Welcome to the NPM" in welcome
