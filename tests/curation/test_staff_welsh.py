@@ -24,12 +24,16 @@ STAFF_TEMPLATES = [
     "followup/jinja2/followup/queue.html", "followup/jinja2/followup/assessment.html", "followup/jinja2/followup/_pair.html",
     "accounts/jinja2/accounts/users.html", "accounts/jinja2/accounts/two_factor_setup.html",
     "accounts/jinja2/accounts/accept_invitation.html", "accounts/jinja2/accounts/invitation_invalid.html",
+    "tracker/jinja2/tracker/manage", "key_issues/jinja2/key_issues/manage", "correspondence/jinja2/correspondence/manage",
+    "reviews/jinja2/reviews/manage", "bulletin/jinja2/bulletin/manage",
+    "custody_deaths/jinja2/custody_deaths/manage_home.html", "custody_deaths/jinja2/custody_deaths/import.html",
+    "custody_deaths/jinja2/custody_deaths/mapping.html", "custody_deaths/jinja2/custody_deaths/records.html",
+    "custody_deaths/jinja2/custody_deaths/record.html", "business_plan/jinja2/business_plan",
 ]
-STAFF_PYTHON = [
-    "curation/views.py", "curation/forms.py", "uploads/views.py", "uploads/forms.py", "taxonomy/views.py", "taxonomy/forms.py",
-    "review/views.py", "followup/views.py", "accounts/views.py", "accounts/forms.py", "accounts/roles.py",
-    "curation/services.py", "curation/models.py", "reports/models.py", "uploads/models.py", "review/models.py", "followup/models.py",
-]
+# Every module of every app: staff pages show words from forms, models, services and commands alike
+# (the choices of a model, a form's errors, a service's message), so none is left out.
+STAFF_PYTHON = sorted(str(path.relative_to(PACKAGE)) for path in PACKAGE.glob("*/**/*.py")
+                      if "migrations" not in path.parts and "static_src" not in path.parts)
 
 # Interface words of the staff pages (headings, buttons, table heads, labels), none of them a
 # word the test's own data uses. Found on a /cy/ page, one was missed.
@@ -47,6 +51,13 @@ ENGLISH_INTERFACE = [
     "Follow-up links waiting", "Which earlier finding does this assess", "Choose another finding", "Search", "Link",
     "Review theme suggestions", "Nothing is waiting for review", "Tagged", "Decisions", "Add the theme", "Choose a",
     "Confirm", "Reject", "Accept", "Score", "Candidate", "There is a problem", "Not recorded", "Published",
+    # The NPM's own records: the Policy Tracker, key issues, correspondence, deaths in custody, reviews.
+    "Policy Tracker", "Add an item", "Tracker horizon", "Overdue actions", "Your tracker calendar", "Make a link",
+    "Import the tracker spreadsheet", "Columns", "Key issues", "Add a key issue", "Save the key issue",
+    "Correspondence with duty bearers", "Draft a letter", "Replies overdue", "Save the letter", "Date sent",
+    "Deaths in custody", "Cause mapping", "Import an update file", "Wording in the source", "Save the wording",
+    "Date of death", "Independent reviews", "Add a review", "Save the review", "Commissioned by", "Drafts",
+    "Monthly bulletin", "Start a bulletin", "Bulletins", "Month",
 ]
 
 PAGES = {
@@ -71,6 +82,23 @@ PAGES = {
     "follow-up-assessment": lambda w: f"/cy/manage/follow-up/findings/{w['finding']}?q=knives",
     "review-queue": lambda w: "/cy/manage/review",
     "review-finding": lambda w: f"/cy/manage/review/findings/{w['finding']}",
+    "tracker": lambda w: "/cy/manage/tracker",
+    "tracker-add": lambda w: "/cy/manage/tracker/new",
+    "tracker-horizon": lambda w: "/cy/manage/tracker/horizon",
+    "tracker-calendar": lambda w: "/cy/manage/tracker/calendar",
+    "tracker-import": lambda w: "/cy/manage/tracker/import",
+    "key-issues": lambda w: "/cy/manage/key-issues",
+    "key-issue-add": lambda w: "/cy/manage/key-issues/new",
+    "correspondence": lambda w: "/cy/manage/correspondence",
+    "letter-new": lambda w: "/cy/manage/correspondence/new",
+    "replies-overdue": lambda w: "/cy/manage/correspondence/overdue",
+    "deaths": lambda w: "/cy/manage/deaths",
+    "deaths-import": lambda w: "/cy/manage/deaths/import",
+    "deaths-mapping": lambda w: "/cy/manage/deaths/mapping",
+    "deaths-records": lambda w: "/cy/manage/deaths/records",
+    "independent-reviews": lambda w: "/cy/manage/independent-reviews",
+    "independent-review-add": lambda w: "/cy/manage/independent-reviews/new",
+    "bulletins": lambda w: "/cy/manage/bulletin",
 }
 
 
@@ -103,6 +131,10 @@ def test_every_staff_page_type_is_in_welsh_under_cy(editor_in_welsh):
     for model in (Theme, Population, Setting, Nation):
         quoted += list(model.objects.values_list("name", flat=True))
     quoted += [group for group in Theme.objects.values_list("group", flat=True) if group]
+    # So are the causes of death as the sources word them ("Not recorded" among them), shown beside their category.
+    from scrutiny.custody_deaths.models import CauseWording
+
+    quoted += list(CauseWording.objects.values_list("wording", flat=True))
     quoted.sort(key=len, reverse=True)
     for name, address in PAGES.items():
         response = client.get(address(world))

@@ -132,15 +132,19 @@ def test_the_compiled_catalogue_is_not_older_than_its_source():
 
 
 def test_the_public_templates_have_no_string_missing_from_the_catalogue():
-    """Extract the public templates again: every string they mark is in the committed catalogue."""
+    """Extract every app's templates again (the public pages and the staff ones beside them): every
+    string they mark is in the committed catalogue, so an app added later cannot slip through."""
     from babel.messages.extract import extract_from_dir
 
     known = {m.id if isinstance(m.id, str) else m.id[0] for m in welsh_catalogue()}
     package = CATALOGUE.parents[3]
     method_map = [("**/jinja2/**.html", "jinja2")]
     options = {"**/jinja2/**.html": {"extensions": "jinja2.ext.i18n,jinja2.ext.do", "newstyle_gettext": "true"}}
+    folders = sorted(path.parent.name for path in package.glob("*/jinja2"))
+    assert {"dashboard", "repeats", "tracker", "key_issues", "correspondence", "custody_deaths", "reviews",
+            "business_plan", "annual_report", "bulletin"} <= set(folders)
     missing = []
-    for folder in ("dashboard", "repeats"):
+    for folder in folders:
         for filename, _line, message, _comments, _context in extract_from_dir(package / folder, method_map, options):
             msgid = message if isinstance(message, str) else message[0]
             if msgid not in known:
@@ -180,6 +184,35 @@ def test_no_english_interface_words_on_any_welsh_public_page(client, welsh_readi
             words = words.replace(quoted, "")
         found = [phrase for phrase in ENGLISH_INTERFACE if re.search(rf"\b{phrase}\b", words)]
         assert found == [], f"{address}: {found}"
+
+
+# The NPM's own publications: their interface words, none of them data the pages show when empty.
+PUBLICATIONS_INTERFACE = [
+    "Publications", "Publications and records", "Policy Tracker", "Key issues", "Correspondence register",
+    "Deaths in prison custody", "Independent reviews", "Business plan", "Download this list", "Date sent",
+    "Subject", "No letters have been published yet.", "No key issue is published yet.", "Stage", "Deadline",
+    "Clear filters", "Subscribe to the tracker's dates", "No independent review is published yet.", "Recommendations",
+    "fewer than 5", "Deaths by calendar year", "Jurisdiction", "Calendar of actions", "Activity", "Months",
+    "NPM bulletin", "No bulletins have been published yet.",
+]
+
+
+def test_the_npm_publications_are_in_welsh_under_cy(client):
+    for address in ["/cy/publications", "/cy/tracker", "/cy/key-issues", "/cy/correspondence", "/cy/independent-reviews",
+                    "/cy/deaths-in-custody", "/cy/bulletin"]:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert '<html lang="cy"' in response.content.decode(), address
+        words = text_of(response)
+        found = [phrase for phrase in PUBLICATIONS_INTERFACE if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", words)]
+        assert found == [], f"{address}: {found}"
+
+
+def test_the_welsh_publications_page_names_each_record_in_welsh(client):
+    words = text_of(client.get("/cy/publications"))
+    for welsh in ["Traciwr Polisi", "Materion allweddol", "Gohebiaeth", "Marwolaethau yn nalfa’r carchar",
+                  "Adolygiadau annibynnol", "Adroddiad blynyddol", "Cynllun busnes"]:
+        assert welsh in words
 
 
 def test_a_welsh_findings_page_names_kinds_themes_and_facets_in_welsh(client, welsh_reading):
