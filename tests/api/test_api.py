@@ -129,3 +129,16 @@ def test_vocabularies_bodies_and_establishments(client, world):
     places = get(client, f"{API}/establishments")
     assert [p["name"] for p in places["results"]] == ["HMP Kelderbrook", "HMYOI Ashcombe Vale"]
     assert get(client, f"{API}/establishments/hmp-kelderbrook")["report_count"] == 2
+
+
+def test_the_bodies_are_the_npms_21_and_the_sheriff_courts_findings_stay_reachable(client, world):
+    from factories import FindingFactory, ReportFactory, body
+    from scrutiny.catalogue.reference import read_reference
+
+    determination = ReportFactory(body=body("scottish-fai"), report_type="fai-determination", establishments=[])
+    finding = FindingFactory(report=determination, text="The Scottish Prison Service should review night checks.")
+    listed = [b["slug"] for b in get(client, f"{API}/bodies")]
+    npm = {row["slug"] for row in read_reference("bodies") if row["membership"] != "external"}
+    assert len(listed) == len(npm) == 21 and set(listed) == npm and "scottish-fai" not in listed
+    answer = get(client, f"{API}/findings?body=scottish-fai")
+    assert [r["id"] for r in answer["results"]] == [finding.id] == page_ids(client, "?body=scottish-fai")

@@ -130,6 +130,35 @@ def test_a_body_page_and_the_list_of_bodies(client, kelderbrook):
     assert "All 1 report" in page and "2024 1 1 1 3" in page
 
 
+@pytest.fixture
+def determination():
+    """A sheriff's FAI determination: published, but from a source outside the NPM."""
+    prison = EstablishmentFactory(name="HMP Glenmorrach")
+    report = ReportFactory(body=body("scottish-fai"), report_type="fai-determination", establishments=[prison],
+                           title="Determination: inquiry into the death of Ryan Baird", published=date(2024, 3, 8))
+    FindingFactory(report=report, position=1, kind="recommendation", number="1",
+                   text="The Scottish Prison Service should review the Talk to Me strategy.")
+    return report
+
+
+def test_the_list_of_bodies_names_the_21_npm_bodies_and_not_the_sheriff_courts(client, kelderbrook, determination):
+    from scrutiny.catalogue.reference import read_reference
+
+    page = client.get("/bodies").content.decode()
+    listed = re.findall(r'<td class="govuk-table__cell"><a class="govuk-link" href="/bodies/([\w-]+)"', page)
+    npm = {row["slug"] for row in read_reference("bodies") if row["membership"] != "external"}
+    assert len(listed) == len(npm) == 21 and set(listed) == npm
+    assert "Sheriff courts" not in page and "/bodies/scottish-fai" not in page
+
+
+def test_the_sheriff_courts_keep_their_own_page_and_findings_filter(client, kelderbrook, determination):
+    page = text_of(client.get("/bodies/scottish-fai"))
+    assert "Sheriff courts: fatal accident inquiries" in page and determination.title in page
+    findings = text_of(client.get("/findings?body=scottish-fai"))
+    assert "1 finding" in findings and "review the Talk to Me strategy" in findings
+    assert "kitchen should be refurbished" not in findings
+
+
 def test_nothing_unpublished_is_shown_anywhere(client, kelderbrook, draft):
     report, finding = draft
     assert client.get(f"/reports/{report.id}").status_code == 404

@@ -195,7 +195,8 @@ def establishment(request, slug: str):
 
 @v1.get("/bodies", response=list[schemas.Body], summary="The NPM's bodies")
 def bodies(request):
-    found = Body.objects.prefetch_related("nations").annotate(
+    # The NPM's own bodies, as on /bodies; /bodies/scottish-fai and ?body=scottish-fai still work.
+    found = Body.objects.of_the_npm().prefetch_related("nations").annotate(
         report_count=Count("reports", filter=Q(reports__is_published=True))
     ).order_by("name")
     return [

@@ -174,8 +174,10 @@ def _with_timeline(table: HistoryTable, name: str) -> dict:
 
 
 def bodies_page() -> dict:
+    # "The bodies" are the NPM's 21; a source read beside them (the sheriff courts' FAI
+    # determinations) keeps its own page and filter but is not listed as one of them.
     bodies = (
-        Body.objects.prefetch_related("nations")
+        Body.objects.of_the_npm().prefetch_related("nations")
         .annotate(report_count=Count("reports", filter=Q(reports__is_published=True)))
         .order_by("name")
     )
