@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "scrutiny.tracker.commands",  # tracker import
     "scrutiny.correspondence.commands",  # correspondence due, overdue, recount
     "scrutiny.reviews.commands",  # reviews demo
+    "scrutiny.bulletin.commands",  # bulletin render
 ]
 
 
