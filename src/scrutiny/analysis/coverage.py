@@ -9,8 +9,8 @@ loaded. Reports are counted from published reports only; findings through Findin
 from dataclasses import dataclass, replace
 from datetime import date
 
-from django.db.models import Case, Count, F, IntegerField, Q, When
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import CharField, Count, Q
+from django.db.models.functions import Cast, Substr
 from django.utils.translation import gettext as _
 
 from scrutiny.analysis.analyses import INTERVALS, Analysis, Column, interval_labels, periods_between
@@ -77,20 +77,19 @@ def public_reports_in(query):
 def coverage(query, interval: str = "reporting-year", periods: list[str] | None = None) -> Coverage:
     """Reports and findings by body and period; `periods` narrows it to those a trend shows."""
     scope = report_level(query)
-    year = ExtractYear("published")
-    if interval == "reporting-year":
-        # April to March, stored as its first calendar year (as reports.models does in Python).
-        year = Case(When(Q(month__gte=4), then=F("calendar_year")), default=F("calendar_year") - 1, output_field=IntegerField())
-    rows = (
-        public_reports_in(scope)
-        .annotate(calendar_year=ExtractYear("published"), month=ExtractMonth("published"))
-        .annotate(start=year)
-        .order_by()
-        .values_list("body__slug", "start")
-        .annotate(n=Count("id"))
-    )
+    # Counted by month in SQL and put into years here: SQLite extracts a year or month through a
+    # Python function called on every report (150 ms at a million findings), while the first
+    # seven characters of the ISO date group in the database itself, on both databases.
+    month = Substr(Cast("published", output_field=CharField()), 1, 7)
+    rows = public_reports_in(scope).order_by().annotate(month=month).values_list("body__slug", "month").annotate(n=Count("id"))
     label = reporting_year_label if interval == "reporting-year" else str
-    reports = {(slug, label(start)): n for slug, start, n in rows}
+    reports: dict[tuple[str, str], int] = {}
+    for slug, year_month, n in rows:
+        year, month_number = int(year_month[:4]), int(year_month[5:7])
+        # A reporting year runs April to March and is named by its first calendar year.
+        start = year - 1 if interval == "reporting-year" and month_number < 4 else year
+        key = (slug, label(start))
+        reports[key] = reports.get(key, 0) + n
     findings = {key: n for key, n in scope.counts("body", INTERVALS[interval]).items()}
     if periods is None:
         periods = periods_between([p for _b, p in [*reports, *findings]], interval)

@@ -4,14 +4,18 @@ dashboard; the dashboard's page wraps the same template in the site's layout."""
 
 from django.template.loader import render_to_string
 
-from scrutiny.annual_report.pdf import pack_pdf
-from scrutiny.annual_report.word import new_document, pack_docx, saved
+# fpdf2 and python-docx are imported when a file is made, not when the server starts: together
+# they held ~70 MB of every dashboard process that never makes one.
 
 
 def annual(pack, fmt: str) -> bytes:
     if fmt == "docx":
+        from scrutiny.annual_report.word import pack_docx
+
         return pack_docx(pack)
     if fmt == "pdf":
+        from scrutiny.annual_report.pdf import pack_pdf
+
         return pack_pdf(pack)
     if fmt == "html":
         return render_to_string("annual_report/standalone.html", {"pack": pack, "title": pack.title}).encode("utf-8")
@@ -33,6 +37,8 @@ def citation_line(citation) -> str:
 
 
 def thematic_docx(result) -> bytes:
+    from scrutiny.annual_report.word import new_document, saved
+
     document = new_document(result.title, f"Good-practice thematic, reporting year {result.period}")
     document.add_paragraph(result.title, style="Title")
     document.add_paragraph(

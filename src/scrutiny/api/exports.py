@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
-from scrutiny.historic.template import neutralise
+from scrutiny.historic.template import FORMULA_STARTS, neutralise
 
 LICENCE = "Open Government Licence v3.0"
 LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -107,8 +107,17 @@ def text_of(value) -> str:
     return str(value)
 
 
+_FIRST_RISKY = frozenset("'" + "".join(FORMULA_STARTS))
+
+
 def safe_cell(value) -> str | int | float:
-    """Numbers stay numbers; everything else is text a spreadsheet will not run."""
+    """Numbers stay numbers; everything else is text a spreadsheet will not run. Exact types
+    are tried first: an export of 10,000 findings asks this 180,000 times."""
+    kind = type(value)
+    if kind is str:
+        return neutralise(value) if value and value[0] in _FIRST_RISKY else value
+    if kind is int or kind is float:
+        return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     return neutralise(text_of(value))
@@ -131,9 +140,9 @@ def csv_lines(table: Table, about: About) -> Iterator[str]:
     yield "\ufeff" + "".join(writer.writerow([key, neutralise(value)]) for key, value in about.lines())
     yield writer.writerow([])
     yield writer.writerow(table.columns)
-    batch = []
+    batch, columns, cell = [], table.columns, safe_cell
     for row in table.rows:
-        batch.append(writer.writerow([safe_cell(row.get(c)) for c in table.columns]))
+        batch.append(writer.writerow([cell(row.get(c)) for c in columns]))
         if len(batch) >= 200:  # fewer, larger chunks: one write per row is slow to send
             yield "".join(batch)
             batch = []

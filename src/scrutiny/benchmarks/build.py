@@ -51,6 +51,15 @@ def ensure_database(findings: int, seed: int = 2026, rebuild: bool = False, cach
     path = cache / f"findings-{findings}-seed{seed}.sqlite3"
     facts = _read_facts(path)
     wanted = {"schema": schema_version(), "findings": findings, "template_reports": template_reports}
+    if not rebuild and path.exists() and facts.get("schema") != wanted["schema"] and all(
+        facts.get(k) == wanted[k] for k in ("findings", "template_reports")
+    ):
+        # Newer migrations (a new app's tables, say) are applied to the cached file: building a
+        # million findings again takes minutes and would give the same rows. --rebuild forces it.
+        _run(scrutiny_command("migrate"), bench_environment(path, cache))
+        facts = {**facts, "schema": wanted["schema"]}
+        _write_facts(path, facts)
+        say(f"database: {path} migrated to the current schema")
     if not rebuild and path.exists() and all(facts.get(k) == v for k, v in wanted.items()):
         database = BenchDatabase(path, findings, seed, None)
         say(f"database: {path} (cached, built in {facts.get('built_seconds', 0):.0f} s; "

@@ -29,8 +29,27 @@ def static_build_problem() -> str | None:
     return None
 
 
+def keep_the_heap_small() -> None:
+    """glibc gives each thread its own heap arena, and raises its mmap threshold every time a
+    large block is freed, so the query engine's per-request arrays (a megabyte each at a million
+    findings) end up kept in eight thread heaps rather than handed back: 360 MB resident after
+    one request of each page type where 280 MB is in use. Two arenas and a fixed threshold
+    (large blocks always mapped, so always returned) keep to what is used. glibc only."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return
+    m_arena_max, m_mmap_threshold = -8, -3
+    libc.mallopt(m_arena_max, 2)
+    libc.mallopt(m_mmap_threshold, 256 * 1024)
+
+
 def run_serve(args) -> int:
     from waitress import create_server
+
+    keep_the_heap_small()  # before any thread starts
 
     from scrutiny.django_setup import start_django
 

@@ -11,7 +11,6 @@ package's ENG and WLS lists agree for every year we checked, see the tests)."""
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
 
 UK_WIDE = "uk"
 ENGLAND_AND_WALES = "england-wales"
@@ -26,6 +25,8 @@ DEFAULT_WORKING_DAYS = 20
 
 @lru_cache(maxsize=64)
 def _year(subdivision: str, year: int) -> dict[date, str]:
+    import holidays  # on first use: its calendars are ~11 MB a process that may never need them
+
     return dict(holidays.country_holidays("GB", subdiv=subdivision, years=year))
 
 
