@@ -46,6 +46,7 @@ PAGES = {
     "bodies": lambda d: "/bodies",
     "body": lambda d: "/bodies/hmip",
     "about": lambda d: "/about",
+    "publications": lambda d: "/publications",
     "accessibility": lambda d: "/accessibility",
     "not-found": lambda d: "/findings/999999",
 }

@@ -53,6 +53,7 @@ PAGES = {
     "repeats-by-theme": "/repeats?by=theme",
     "follow-up": "/follow-up",
     "about": "/about",
+    "publications": "/publications",
     "accessibility": "/accessibility",
     "privacy": "/privacy",
     "sign-in": "/accounts/sign-in",
