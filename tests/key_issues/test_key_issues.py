@@ -174,3 +174,20 @@ def test_the_standards_vocabulary_is_seeded():
     groups = set(Standard.objects.values_list("group", flat=True))
     assert {"OPCAT", "European Convention on Human Rights", "UN Convention against Torture", "UN rules", "Council of Europe", "UN conventions"} <= groups
     assert Standard.objects.filter(slug__in=["mandela-rules", "bangkok-rules", "havana-rules", "cpt-standards", "crpd"]).count() == 5
+
+
+def test_a_key_issue_lists_the_published_letters_about_it_and_no_other():
+    from scrutiny.correspondence.models import Letter
+
+    issue = KeyIssue.objects.create(slug="segregation", title="Segregation of children", evidence_filter="theme=segregation",
+                                    is_published=True)
+    common = {"recipient_role": "Minister for Prisons", "recipient_organisation": "Ministry of Justice",
+              "recipient_nation": "uk", "sent_on": date(2025, 12, 19), "summary": "On segregation."}
+    sent = Letter.objects.create(subject="Ending the segregation of children", status="sent", is_published=True, **common)
+    unpublished = Letter.objects.create(subject="A letter kept off the register", status="sent", is_published=False, **common)
+    draft = Letter.objects.create(subject="A draft to the Minister", status="draft", is_published=True, **common)
+    for letter in (sent, unpublished, draft):
+        letter.key_issues.add(issue)
+    page = html("/key-issues/segregation")
+    assert "Ending the segregation of children" in page and f"/correspondence/{sent.id}" in page
+    assert "A letter kept off the register" not in page and "A draft to the Minister" not in page

@@ -35,7 +35,16 @@ def issue_page(issue: KeyIssue, public: bool) -> dict:
         "title": issue.title, "issue": issue, "analysis": rendered(issue.analysis),
         "standards": issue.standards.all(), "evidence": evidence_of(issue.evidence_filter, issue.title),
         "tracker_items": items.filter(is_published=True) if public else items, "public": public,
+        "letters": _letters_about(issue),
     }
+
+
+def _letters_about(issue: KeyIssue):
+    """The letters on the public register linked to this issue (staff see the same: drafts stay
+    on the correspondence pages)."""
+    from scrutiny.correspondence.services.register import public_letters
+
+    return public_letters().filter(key_issues=issue)
 
 
 def public_issue(slug: str) -> KeyIssue:
