@@ -43,8 +43,8 @@ def test_an_editor_publishes_a_consultation_and_the_public_sees_it_in_the_list_a
     staff.get_by_role("button", name="Sign in").click()
     staff.get_by_label("Code from your authenticator app").fill(f"{totp(device.bin_key):06d}")
     staff.get_by_role("button", name="Continue").click()
-    expect(staff.get_by_role("link", name="Policy Tracker")).to_be_visible()
-    staff.get_by_role("link", name="Policy Tracker").click()
+    expect(staff.locator("#main-content").get_by_role("link", name="Policy Tracker")).to_be_visible()
+    staff.locator("#main-content").get_by_role("link", name="Policy Tracker").click()
     staff.get_by_role("link", name="Add an item").click()
 
     staff.get_by_label("Title").fill("Consultation on the use of segregation in Scotland")
