@@ -234,3 +234,14 @@ def test_a_rule_tag_says_which_words_of_the_finding_triggered_it(client):
     Tag.objects.create(finding=finding, theme=Theme.objects.get(slug="food"), origin="rule", evidence="kitchen, meals")
     page = text_of(client.get(reverse("finding", args=[finding.id])))
     assert "Rule, because the finding says “kitchen”, “meals”" in page
+
+
+@pytest.mark.django_db
+def test_the_publications_page_links_the_business_plan_only_once_one_is_published(client):
+    from scrutiny.business_plan.models import Plan
+
+    assert "/business-plan" not in client.get("/publications").content.decode()
+    Plan.objects.create(slug="2026-27", title="NPM business plan 2026-27", is_published=True,
+                        first_month=date(2026, 4, 1), last_month=date(2027, 3, 1))
+    page = client.get("/publications").content.decode()
+    assert "/business-plan" in page and client.get("/business-plan").status_code == 200

@@ -209,6 +209,10 @@ def test_the_npm_publications_are_in_welsh_under_cy(client):
 
 
 def test_the_welsh_publications_page_names_each_record_in_welsh(client):
+    from scrutiny.business_plan.models import Plan
+
+    # The business plan is listed once one is published (its page answers 404 before).
+    Plan.objects.create(slug="2026-27", title="NPM business plan 2026-27", first_month=date(2026, 4, 1), last_month=date(2027, 3, 1))
     words = text_of(client.get("/cy/publications"))
     for welsh in ["Traciwr Polisi", "Materion allweddol", "Gohebiaeth", "Marwolaethau yn nalfa’r carchar",
                   "Adolygiadau annibynnol", "Adroddiad blynyddol", "Cynllun busnes"]:

@@ -61,7 +61,11 @@ def about(request):
 
 @public
 def publications(request):
-    return render(request, "publications.html", {"section": "publications"})
+    from scrutiny.business_plan.models import Plan
+
+    # The plan's page answers "not found" until a plan is published; so the link waits too.
+    plan_published = Plan.objects.filter(is_published=True).exists()
+    return render(request, "publications.html", {"section": "publications", "plan_published": plan_published})
 
 
 @public
