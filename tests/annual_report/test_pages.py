@@ -51,7 +51,7 @@ def test_the_annual_report_address_goes_to_the_last_full_reporting_year(client):
 
 
 def test_the_thematic_counts_equal_the_findings_page_for_the_same_filter(client, corpus):
-    listing = json.loads(b"".join(client.get(f"/findings.json?kind=good_practice&theme=family-contact&period={YEAR}").streaming_content))
+    listing = json.loads(client.get(f"/findings.json?kind=good_practice&theme=family-contact&period={YEAR}").content)
     page = client.get(f"/annual-report/good-practice/family-contact?period={YEAR}").content.decode()
     assert listing["count"] == 2
     assert f"{listing['count']} published good-practice findings on Family contact in {YEAR}" in page

@@ -80,8 +80,25 @@ def test_a_tag_added_or_removed_counts_at_once(held):
     finding = held.findings.first()
     Tag.objects.create(finding=finding, theme_id=_theme("violence"))
     assert facet("theme") == {"food": 3, "violence": 1} and count("theme=violence") == 1
+    assert exported_themes() == themes_in_the_database()  # the first finding's new tag comes last in the patch
     Tag.objects.filter(finding=finding, theme_id=_theme("food")).delete()
     assert facet("theme") == {"food": 2, "violence": 1}
+    assert exported_themes() == themes_in_the_database()
+
+
+def exported_themes() -> dict[int, list[str]]:
+    """The themes column of the exports and the API (read from the engine's snapshot)."""
+    from scrutiny.api.finding_rows import rows_for
+
+    query = parse(QueryDict(""))
+    return {row["id"]: row["themes"] for row in rows_for(query.ids(0, 100), str, query.vocabulary)}
+
+
+def themes_in_the_database() -> dict[int, list[str]]:
+    found = {}
+    for finding in Finding.objects.all():
+        found[finding.id] = [t.theme.slug for t in finding.tags.select_related("theme").order_by("theme__position", "theme__slug")]
+    return found
 
 
 def test_a_merged_theme_counts_under_its_target(held, editor):

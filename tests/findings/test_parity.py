@@ -21,6 +21,19 @@ from scrutiny.findings.query import FACETS, Vocabulary, parse, public_findings
 from .conftest import reference_terms
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["whole bitmaps, reading the order", "row by row, sorting"])
+def engine_way(request, monkeypatch):
+    """Each test twice: facets counted over whole bitmaps and pages found by reading the display
+    order (a broad query at a million), then row by row and by sorting the scope (a rare word, a
+    narrow filter, a long export); at the test's size the engine's own thresholds mix the two."""
+    from scrutiny.findings import answers
+
+    everything = request.param.startswith("row")
+    monkeypatch.setattr(answers, "SPARSE_SHARE", float("inf") if everything else 0)
+    monkeypatch.setattr(answers, "SORT_SHARE", float("inf") if everything else 0)
+    return request.param
 SEARCHES = [
     "force", "prisoners", "managers", "chaplaincy", "cafe", "café", "zygomorphic", "restrained",
     "use force", "staff reviewed", "kitchen food", "nothing-like-this", "The", "2024", "visits_hall",
@@ -74,6 +87,8 @@ def test_parity_of_filters_order_counts_and_facets(varied_findings):
         assert answers.ids(0, 10_000) == expected, query.query_string()
         assert answers.count() == sql_query.count(query) == len(expected)
         assert answers.ids(3, 9) == expected[3:9]
+        in_batches = Answers(query)  # as an export asks: batch after batch, each carrying on
+        assert [i for start in range(0, len(expected) + 7, 7) for i in in_batches.ids(start, start + 7)] == expected
         assert_same_facets(query, answers)
         assert answers.counts("year") == sql_query.counts(query, "year")
         assert answers.counts("theme", "setting") == sql_query.counts(query, "theme", "setting")

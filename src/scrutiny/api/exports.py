@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Iterator
 
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
 from scrutiny.historic.template import FORMULA_STARTS, neutralise
@@ -77,6 +77,8 @@ ABOUT_LINES = len(About("", "", "", "").lines()) + 1  # the block and the empty 
 class Table:
     columns: list[str]
     rows: Iterable[dict]  # read lazily, once
+    # For CSV only: rows are CSV lines already written (each ending "\r\n"), as csv_lines would.
+    lines: bool = False
 
 
 def file_name(what: str, fmt: str, produced: date | None = None) -> str:
@@ -84,11 +86,12 @@ def file_name(what: str, fmt: str, produced: date | None = None) -> str:
     return f"{what}-{(produced or date.today()).isoformat()}.{fmt}"
 
 
-def response(fmt: str, table: Table, about: About, what: str, extra: dict | None = None):
+def response(fmt: str, table: Table, about: About, what: str, extra: dict | None = None, whole: bool = False):
     """The export as a response that downloads under a name saying what and when. `extra` adds
-    top-level keys to the JSON (a count, facet counts) before the rows."""
+    top-level keys to the JSON (a count, facet counts) before the rows; `whole`: a JSON page
+    sent in one piece (json_response)."""
     writer: Callable = {"csv": csv_response, "json": json_response, "xlsx": xlsx_response}[fmt]
-    result = writer(table, about, extra) if fmt == "json" else writer(table, about)
+    result = writer(table, about, extra, whole) if fmt == "json" else writer(table, about)
     result["Content-Disposition"] = f'attachment; filename="{file_name(what, fmt, about.produced)}"'
     return result
 
@@ -133,6 +136,9 @@ class _Line:
         return text
 
 
+LINES_PER_CHUNK = 500  # a CSV is sent a few hundred lines at a time: one write per row is slow to send
+
+
 def csv_lines(table: Table, about: About) -> Iterator[str]:
     """The about block, an empty line, the header, then one line per row, as they are read."""
     writer = csv.writer(_Line(), lineterminator="\r\n")
@@ -140,10 +146,24 @@ def csv_lines(table: Table, about: About) -> Iterator[str]:
     yield "\ufeff" + "".join(writer.writerow([key, neutralise(value)]) for key, value in about.lines())
     yield writer.writerow([])
     yield writer.writerow(table.columns)
+    if table.lines:
+        yield from _batches(table.rows)
+        return
     batch, columns, cell = [], table.columns, safe_cell
     for row in table.rows:
         batch.append(writer.writerow([cell(row.get(c)) for c in columns]))
-        if len(batch) >= 200:  # fewer, larger chunks: one write per row is slow to send
+        if len(batch) >= LINES_PER_CHUNK:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
+
+
+def _batches(lines: Iterable[str]) -> Iterator[str]:
+    batch = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= LINES_PER_CHUNK:
             yield "".join(batch)
             batch = []
     if batch:
@@ -190,8 +210,12 @@ def json_chunks(table: Table, about: About, extra: dict | None = None, rows_key:
     yield "".join(batch) + "\n]}\n"
 
 
-def json_response(table: Table, about: About, extra: dict | None = None) -> StreamingHttpResponse:
+def json_response(table: Table, about: About, extra: dict | None = None, whole: bool = False):
+    """Streamed, the rows written as they are read; `whole` for a page of rows already in hand,
+    sent with its length in one write rather than chunk by chunk."""
     chunks = (chunk.encode("utf-8") for chunk in json_chunks(table, about, extra))
+    if whole:
+        return HttpResponse(b"".join(chunks), content_type=CONTENT_TYPES["json"])
     return StreamingHttpResponse(chunks, content_type=CONTENT_TYPES["json"])
 
 

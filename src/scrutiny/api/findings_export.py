@@ -7,7 +7,7 @@ address; `?page=all` streams every matching finding instead."""
 from django.utils.translation import gettext as _
 
 from scrutiny.api import exports
-from scrutiny.api.finding_rows import COLUMNS, finding_address, finding_rows, rows_for
+from scrutiny.api.finding_rows import COLUMNS, finding_address, finding_csv_lines, finding_rows, rows_for
 from scrutiny.findings.query import parse
 
 PAGE_SIZE = 50  # as /findings
@@ -31,20 +31,24 @@ def findings_export(request, fmt: str):
     address = finding_address(request)
     rows = finding_rows(query, address)
     about = exports.about_for(request, _("Findings"), query, "findings")
-    extra = None
+    extra, whole = None, False
     if fmt == "json":
         count = query.count()
         extra = {"count": count, "facets": facet_counts(query), "ignored": ignored_parts(query)}
         if request.GET.get("page") != "all":
             number = _page_number(request.GET.get("page"), count)
             start = (number - 1) * PAGE_SIZE
-            rows = rows_for(query.ids(start, start + PAGE_SIZE), address)
+            rows, whole = rows_for(query.ids(start, start + PAGE_SIZE), address, query.vocabulary), True
             more = start + PAGE_SIZE < count
             extra |= {
                 "page": number, "page_size": PAGE_SIZE,
                 "next": request.build_absolute_uri("?" + query.query_string(page=number + 1)) if more else None,
             }
-    return exports.response(fmt, exports.Table(COLUMNS, rows), about, "findings", extra)
+    if fmt == "csv":
+        table = exports.Table(COLUMNS, finding_csv_lines(query, address), lines=True)
+    else:
+        table = exports.Table(COLUMNS, rows)
+    return exports.response(fmt, table, about, "findings", extra, whole)
 
 
 def _page_number(raw: str | None, count: int) -> int:

@@ -68,7 +68,7 @@ def findings(request, filters: Query[schemas.FindingFilters], page: int = Query(
              page_size: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)):
     query = parse(request.GET)
     start = (page - 1) * page_size
-    results = rows_for(query.ids(start, start + page_size), finding_address(request))
+    results = rows_for(query.ids(start, start + page_size), finding_address(request), query.vocabulary)
     return {**page_of(request, query.count(), page, page_size, ignored_parts(query)), "results": results}
 
 

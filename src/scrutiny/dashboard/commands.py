@@ -1,6 +1,7 @@
 """`scrutiny serve`: the dashboard on a real multi-threaded WSGI server (waitress), with the
 static files served by whitenoise from the npm build, so one command is a working site."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -46,10 +47,27 @@ def keep_the_heap_small() -> None:
     libc.mallopt(m_mmap_threshold, 256 * 1024)
 
 
+def freeze_what_is_loaded() -> None:
+    """Load the URLs and views, then move everything loaded so far out of the garbage collector's
+    sight (gc.freeze): its full collections then walk only what requests made, not every module,
+    view and template of the site. At a million findings a 10,000-row export was 95 ms at the
+    median and 131 ms at p95 before, 94 and 98 ms after (the slow ones were full collections)."""
+    import gc
+
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 (imports every view module)
+    gc.collect()
+    gc.freeze()
+
+
 def run_serve(args) -> int:
     from waitress import create_server
 
     keep_the_heap_small()  # before any thread starts
+    # Each thread keeps its connection between requests, with a small page cache (settings.database).
+    os.environ.setdefault("SCRUTINY_CONN_MAX_AGE", "60")
+    os.environ.setdefault("SCRUTINY_SQLITE_CACHE_MIB", "2")
 
     from scrutiny.django_setup import start_django
 
@@ -63,6 +81,7 @@ def run_serve(args) -> int:
     if problem := static_build_problem():
         print(problem, file=sys.stderr)
     application = get_wsgi_application()
+    freeze_what_is_loaded()
     try:
         # ident hides the server's name and version from response headers.
         server = create_server(application, host=args.host, port=args.port, threads=args.threads, ident="")

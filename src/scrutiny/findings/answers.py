@@ -12,6 +12,12 @@ import numpy as np
 from scrutiny.findings import bitmaps, engine, textindex
 
 SINGLE = ("body", "setting", "nation", "year", "period", "kind", "status")
+# A scope holding fewer than this share of all rows has its facets counted row by row rather
+# than by whole bitmaps (at a million rows: under ~1,000 rows, a rare word).
+SPARSE_SHARE = 1 / 1024
+# A page or export sorts the scope's rows by the order key when they are fewer than this share of
+# the display order it would otherwise read to find them.
+SORT_SHARE = 1 / 8
 TAGGED = ("theme", "population")
 
 
@@ -42,6 +48,8 @@ class Answers:
             self.public &= holding
         self._everything = None
         self._packed_scopes: dict = {}
+        self._held = None  # the count, once counted
+        self._ordered = None  # (rows in display order so far, where the reading stopped)
 
     # --- masks ---------------------------------------------------------------------------------
 
@@ -56,7 +64,7 @@ class Answers:
             words = np.bitwise_or.reduce(values_of.bits[chosen], axis=0) if chosen.any() else None
             if words is None:
                 return np.zeros(size, dtype=bool)
-            return np.unpackbits(words.view(np.uint8), count=size).astype(bool)
+            return np.unpackbits(words.view(np.uint8), count=size, bitorder="little").astype(bool)
         if facet in ("kind", "status"):
             codes = [snapshot.code_of(facet, v) for v in values]
             wanted = [c for c in codes if c is not None]
@@ -85,18 +93,21 @@ class Answers:
     # --- answers -------------------------------------------------------------------------------
 
     def count(self) -> int:
-        return int(np.count_nonzero(self.scope()))
+        if self._held is None:
+            self._held = int(np.count_nonzero(self.scope()))
+        return self._held
 
     def ids(self, start: int, stop: int) -> list[int]:
         start, stop = max(start, 0), max(stop, 0)
-        rows = np.flatnonzero(self.scope())
-        if stop <= start or start >= len(rows):
+        held = self.count()
+        if stop <= start or start >= held:
             return []
-        stop = min(stop, len(rows))
+        stop = min(stop, held)
         ids = self.snapshot.columns["id"]
         if self.matched is None:
             ordered = self._first_in_display_order(stop)
         else:
+            rows = np.flatnonzero(self.scope())
             matched_rows, matched_scores = self.matched
             scores = matched_scores[np.searchsorted(matched_rows, rows)]
             if stop < len(rows):
@@ -108,24 +119,51 @@ class Answers:
         return ids[ordered[start:stop]].tolist()
 
     def _first_in_display_order(self, stop: int) -> np.ndarray:
-        """The first `stop` rows of the scope in display order, reading the order a growing
-        chunk at a time: a broad filter is done after a few hundred rows."""
+        """At least the first `stop` rows of the scope in display order (all of them if fewer).
+
+        A broad filter reads the display order a growing chunk at a time and is done after a few
+        hundred rows; a narrow one, or a long export, sorts the scope's own rows by the order key
+        instead of reading most of a million. What was found is kept, so an export asking batch
+        after batch carries on where the last batch stopped."""
         order, scope = self.snapshot.display_order(), self.scope()
-        found, taken, position, chunk = [], 0, 0, max(4 * stop, 4096)
+        found, position = self._ordered or (np.zeros(0, dtype=np.int64), 0)
+        if len(found) >= stop or position >= len(order):
+            return found
+        held = self.count()
+        if held < min(len(order), stop * len(order) / max(held, 1)) * SORT_SHARE:
+            rows = np.flatnonzero(scope)
+            found = rows[np.argsort(self.snapshot.columns["order"][rows], kind="stable")]
+            self._ordered = found, len(order)
+            return found
+        parts, taken, chunk = [found], len(found), max(4 * (stop - len(found)), 4096)
         while position < len(order) and taken < stop:
             part = order[position:position + chunk]
             hits = part[scope[part]]
-            found.append(hits)
+            parts.append(hits)
             taken += len(hits)
             position += chunk
             chunk *= 4
-        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+        found = np.concatenate(parts)
+        self._ordered = found, position
+        return found
 
     def facet_counts(self, facet: str) -> dict:
         """{stored key: findings} for one facet over the query without its own filter."""
         values = self.snapshot.bitmaps(facet)
-        counted = values.counts(self._packed(facet if facet in self.masks else None))
+        except_facet = facet if facet in self.masks else None
+        rows = self._sparse_rows(except_facet)
+        counted = values.counts(self._packed(except_facet)) if rows is None else values.counts_at(rows)
         return {self._stored(facet, key): int(n) for key, n in zip(values.keys.tolist(), counted) if n}
+
+    def _sparse_rows(self, except_facet: str | None) -> np.ndarray | None:
+        """The scope's rows when it holds so few that reading their bits beats ANDing whole
+        bitmaps, else None."""
+        key = ("rows", except_facet)
+        if key not in self._packed_scopes:
+            scope = self.scope(except_facet)
+            few = np.count_nonzero(scope) < len(scope) * SPARSE_SHARE
+            self._packed_scopes[key] = np.flatnonzero(scope) if few else None
+        return self._packed_scopes[key]
 
     def _packed(self, except_facet: str | None) -> np.ndarray:
         """The scope as 64-bit words, packed once per distinct scope (nine facets share one)."""

@@ -45,7 +45,7 @@ class Snapshot:
     database: str
     head: tuple[int, int] | None  # the change-log line it is up to date with
     columns: dict  # name -> array, one entry per row; rows in ascending id
-    tags: dict  # "theme"/"population" -> (rows int32, ids int32; id 0 = a removed tag)
+    tags: dict  # "theme"/"population" -> (rows int32 ascending, ids int32; id 0 = a removed tag)
     kinds: tuple  # code -> stored value of Finding.kind
     statuses: tuple
     text: textindex.TextIndex
@@ -78,6 +78,26 @@ class Snapshot:
         found = self.cache.get("text statistics")
         if found is None:
             found = self.cache["text statistics"] = self.text.statistics(self.columns["visible"], self.size)
+        return found
+
+    def rows_of(self, finding_ids: list[int]) -> np.ndarray:
+        """The row of each finding id (-1 for one the snapshot does not hold)."""
+        rows, known = _rows_of(self.columns["id"], np.asarray(finding_ids, dtype=np.int64))
+        return np.where(known, rows, -1)
+
+    def tags_of(self, facet: str, rows: np.ndarray) -> list[list[int]]:
+        """The tag ids of each row (none for row -1), in the order held: two binary searches
+        in the row-sorted pairs, where SQL took a lookup per finding."""
+        tag_rows, tag_ids = self.tags[facet]
+        rows = rows.astype(tag_rows.dtype)  # else numpy widens all the pairs for each search
+        first = np.searchsorted(tag_rows, rows, side="left")
+        many = np.where(rows >= 0, np.searchsorted(tag_rows, rows, side="right") - first, 0)
+        ends = np.cumsum(many)
+        gathered = tag_ids[np.repeat(first - (ends - many), many) + np.arange(ends[-1] if len(ends) else 0)].tolist()
+        found, start = [], 0
+        for end in ends.tolist():
+            found.append([i for i in gathered[start:end] if i])  # 0: a tag removed since
+            start = end
         return found
 
     def code_of(self, facet: str, value: str) -> int | None:
@@ -169,7 +189,7 @@ def _read_tags(row_ids: np.ndarray, ids=None) -> dict:
                     pairs.append(np.asarray(batch, dtype=np.int64).reshape(-1, 2))
             pairs = np.concatenate(pairs) if pairs else np.zeros((0, 2), dtype=np.int64)
             rows, known = _rows_of(row_ids, pairs[:, 0])
-            tags[facet] = (rows[known].astype(np.int32), pairs[known, 1].astype(np.int32))
+            tags[facet] = by_row(rows[known].astype(np.int32), pairs[known, 1].astype(np.int32))
     return tags
 
 
@@ -205,6 +225,15 @@ def _chunks(values, size: int = 500):
     values = list(values)
     for start in range(0, len(values), size):
         yield values[start:start + size]
+
+
+def by_row(rows: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row, id) pairs sorted by row, as Snapshot.tags_of reads them (already so when read from
+    the database in id order; a patch appends a changed finding's tags at the end)."""
+    if len(rows) < 2 or bool(np.all(rows[1:] >= rows[:-1])):
+        return rows, ids
+    order = np.argsort(rows, kind="stable")
+    return rows[order], ids[order]
 
 
 def _rows_of(row_ids: np.ndarray, finding_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -262,7 +291,7 @@ def patched(snapshot: Snapshot, finding_ids: set[int], head) -> Snapshot | None:
     tags = {}
     for facet, (tag_rows, tag_ids) in snapshot.tags.items():
         tag_ids = np.where(redone[tag_rows], 0, tag_ids).astype(np.int32)
-        tags[facet] = (np.concatenate([tag_rows, fresh_tags[facet][0]]), np.concatenate([tag_ids, fresh_tags[facet][1]]))
+        tags[facet] = by_row(np.concatenate([tag_rows, fresh_tags[facet][0]]), np.concatenate([tag_ids, fresh_tags[facet][1]]))
     text = snapshot.text.patched(row_of_id, _read_texts(ids), grown)
     return Snapshot(snapshot.database, head, columns, tags, tuple(kinds.values), tuple(statuses.values), text)
 

@@ -80,7 +80,7 @@ def load_saved(folder: Path | None = None) -> engine.Snapshot | None:
         return None
     columns = {name: np.load(target / f"column-{name}.npy") for name in engine.COLUMN_DTYPES}
     tags = {
-        facet: (np.load(target / f"tags-{facet}-rows.npy"), np.load(target / f"tags-{facet}-ids.npy"))
+        facet: engine.by_row(np.load(target / f"tags-{facet}-rows.npy"), np.load(target / f"tags-{facet}-ids.npy"))
         for facet in engine.TAG_SOURCES
     }
     terms = (target / "text-terms.txt").read_text(encoding="utf-8").split("\n")

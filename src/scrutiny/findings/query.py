@@ -151,16 +151,17 @@ class FindingQuery:
         return self._answers().ids(start, stop) if _in_memory() else sql_query.ids(self, start, stop)
 
     def _answers(self):
-        """This query answered by the in-memory engine (findings.engine), kept for as long as
-        the engine's snapshot stays current, so a page's count, ids and facets share one search."""
+        """This query answered by the in-memory engine (findings.engine). The answers are kept
+        with the query, so a page's count, ids and nine facets share one search and one snapshot
+        (and agree with each other even if a change lands half way); a query changed since gets
+        new answers from the snapshot current then."""
         from scrutiny.findings import engine
         from scrutiny.findings.answers import Answers
 
-        snapshot = engine.current()
-        key = (id(snapshot), self.q, repr(self.selected), self.published_from, self.published_to)
+        key = (self.q, repr(self.selected), self.published_from, self.published_to)
         cached = self.__dict__.get("_cached_answers")
         if cached is None or cached[0] != key:
-            cached = self.__dict__["_cached_answers"] = (key, Answers(self, snapshot))
+            cached = self.__dict__["_cached_answers"] = (key, Answers(self, engine.current()))
         return cached[1]
 
     def listing(self) -> "FindingList":
