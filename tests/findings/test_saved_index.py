@@ -27,13 +27,13 @@ def answers(address: str):
     return query.count(), query.ids(0, 50), [(f.name, [(v.value, v.count) for v in f.values]) for f in query.facets()]
 
 
-def test_a_saved_index_answers_as_a_fresh_build_does_and_maps_its_postings(varied_findings):
+def test_a_saved_index_answers_as_a_fresh_build_does_and_reads_its_postings_from_disk(varied_findings):
     addresses = ["", "kind=recommendation&year=2019&year=2020", "q=force", "q=prisoners&setting=yoi", "theme=food"]
     built = [answers(a) for a in addresses]
     persistence.rebuild_and_save()
     engine.forget()
     loaded = persistence.load_saved()
-    assert loaded is not None and isinstance(loaded.text.base.rows, np.memmap)
+    assert loaded is not None and isinstance(loaded.text.base.rows, persistence.OnDisk)
     assert [answers(a) for a in addresses] == built
     assert engine.current().head == loaded.head  # it was used, not rebuilt
 

@@ -13,7 +13,7 @@ def register(subparsers) -> None:
     serve = subparsers.add_parser("serve", help="serve the Reporting Dashboard")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    serve.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    serve.add_argument("--threads", type=int, default=4, help="worker threads (default 4)")
     serve.add_argument("--no-worker", action="store_true",
                        help="do not read uploaded reports in this process (run `scrutiny uploads work` instead)")
     serve.set_defaults(func=run_serve)

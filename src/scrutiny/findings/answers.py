@@ -22,8 +22,10 @@ TAGGED = ("theme", "population")
 
 
 class Answers:
+    # The query is read here and not kept: the query keeps its answers (FindingQuery._answers),
+    # and a reference back made a cycle that only a full garbage collection frees, so a page's
+    # arrays (tens of megabytes at a million findings) outlived it by seconds under load.
     def __init__(self, query, snapshot: engine.Snapshot | None = None):
-        self.query = query
         self.snapshot = snapshot or engine.current()
         if query.vocabulary is None:
             from scrutiny.findings.query import Vocabulary

@@ -6,8 +6,8 @@ English stemmer (PyStemmer); every word of a search must be present, and matches
 BM25 with ties by id.
 
 The postings of a million findings run to about a hundred megabytes, more than the server's
-memory allows beside Django, so a built index is saved as .npy files and mapped (np.load with
-mmap_mode="r"): only the pages of the words searched for are read in. Changes after the build
+memory allows beside Django, so a built index is saved as .npy files and a search reads only
+its words' postings from them (persistence.OnDisk). Changes after the build
 live in a small overlay: `stale` marks base rows whose postings no longer hold, and `extra` holds
 the postings of rows re-read since.
 """
@@ -57,8 +57,8 @@ class Postings:
 
     terms: dict[str, int]
     offsets: np.ndarray  # int64, len(terms) + 1
-    rows: np.ndarray  # int32
-    counts: np.ndarray  # uint8, term frequency capped at 255
+    rows: np.ndarray  # int32 (or persistence.OnDisk: read a slice at a time)
+    counts: np.ndarray  # uint8, term frequency capped at 255 (likewise)
 
     def of(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         i = self.terms.get(term)
