@@ -1,7 +1,6 @@
-"""A saved index loads in place of a build, maps its search postings from disk, and is brought
+"""A saved index loads in place of a build, reads its search postings from disk, and is brought
 up to date through the change log; one from another state of the database is not used."""
 
-import numpy as np
 import pytest
 from django.http import QueryDict
 

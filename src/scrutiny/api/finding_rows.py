@@ -128,13 +128,15 @@ def _tags(snapshot, facet: str, rows, items: dict, several: Callable) -> list:
     per finding (20 ms for 10,000). Most findings share a handful of combinations, each sorted
     once."""
     order = {item.id: (item.position, slug) for slug, item in items.items()}
-    made: dict[tuple, list] = {}
-    found = []
-    for held in snapshot.tags_of(facet, rows):
-        key = tuple(held)
+    made: dict[tuple, tuple] = {}
+    found, start = [], 0
+    gathered, ends = snapshot.tags_of(facet, rows)
+    for end in ends:
+        key = tuple(gathered[start:end])
+        start = end
         slugs = made.get(key)
-        if slugs is None:
-            slugs = made[key] = [slug for _, slug in sorted(order[i] for i in held if i in order)]
+        if slugs is None:  # a removed tag (0) or one no longer in the vocabulary is left out
+            slugs = made[key] = tuple(slug for _, slug in sorted(order[i] for i in key if i in order))
         found.append(several(slugs))
     return found
 

@@ -85,20 +85,17 @@ class Snapshot:
         rows, known = _rows_of(self.columns["id"], np.asarray(finding_ids, dtype=np.int64))
         return np.where(known, rows, -1)
 
-    def tags_of(self, facet: str, rows: np.ndarray) -> list[list[int]]:
-        """The tag ids of each row (none for row -1), in the order held: two binary searches
-        in the row-sorted pairs, where SQL took a lookup per finding."""
+    def tags_of(self, facet: str, rows: np.ndarray) -> tuple[list[int], list[int]]:
+        """The tag ids of each row, as one list and where each row's run ends (none for row -1;
+        an id 0 is a tag removed since): two binary searches in the row-sorted pairs, where SQL
+        took a lookup per finding."""
         tag_rows, tag_ids = self.tags[facet]
         rows = rows.astype(tag_rows.dtype)  # else numpy widens all the pairs for each search
         first = np.searchsorted(tag_rows, rows, side="left")
         many = np.where(rows >= 0, np.searchsorted(tag_rows, rows, side="right") - first, 0)
         ends = np.cumsum(many)
-        gathered = tag_ids[np.repeat(first - (ends - many), many) + np.arange(ends[-1] if len(ends) else 0)].tolist()
-        found, start = [], 0
-        for end in ends.tolist():
-            found.append([i for i in gathered[start:end] if i])  # 0: a tag removed since
-            start = end
-        return found
+        total = int(ends[-1]) if len(ends) else 0
+        return tag_ids[np.repeat(first - (ends - many), many) + np.arange(total)].tolist(), ends.tolist()
 
     def code_of(self, facet: str, value: str) -> int | None:
         values = self.kinds if facet == "kind" else self.statuses
