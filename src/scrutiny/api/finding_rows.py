@@ -75,15 +75,15 @@ def csv_lines_for(ids: list[int], address_of: Callable[[int], str], vocabulary: 
 Q, QQ = '"', '""'
 
 
-def _cells(ids, address_of, vocabulary, date_of, several) -> list[list]:
-    """The shared fetch: one list per finding in COLUMNS order; `date_of` makes the stored date
+def _cells(ids, address_of, vocabulary, date_of, several) -> Iterator[tuple]:
+    """The shared fetch: a tuple per finding in COLUMNS order; `date_of` makes the stored date
     a value, `several` the establishments, themes and populations.
 
     What the engine's snapshot holds (kind, status, body, setting, nation, tags) is read from it:
     the query's ids came from that snapshot, and SQL took a lookup per finding for each. SQL
     gives the text and numbers of the findings, and each report's title, date and places once."""
     if not ids:
-        return []
+        return
     vocabulary = vocabulary or Vocabulary.load()
     snapshot = engine.current()
     held = snapshot.rows_of(ids)
@@ -101,7 +101,6 @@ def _cells(ids, address_of, vocabulary, date_of, several) -> list[list]:
     bodies, settings, nations = slugs["body"], slugs["setting"], slugs["nation"]
     kinds, statuses = snapshot.kinds, snapshot.statuses
     repeats = _earlier_repeats(ids)
-    rows = []
     for finding_id, row_held, kind, status, body, setting, nation, tagged, grouped in zip(
         ids, held.tolist(), columns["kind"][at].tolist(), columns["status"][at].tolist(),
         columns["body"][at].tolist(), columns["setting"][at].tolist(), columns["nation"][at].tolist(),
@@ -114,12 +113,11 @@ def _cells(ids, address_of, vocabulary, date_of, several) -> list[list]:
             continue  # unpublished, or its report is
         (_, number, text, page, section, report_id) = row
         title, published, places = report
-        rows.append([
+        yield (
             finding_id, address_of(finding_id), kinds[kind], number, text, page, section, title, report_id,
             published, bodies[body], places, settings.get(setting, ""), nations.get(nation, ""), tagged, grouped,
             statuses[status], repeats.get(finding_id, 0),
-        ])
-    return rows
+        )
 
 
 def _tags(snapshot, facet: str, rows, items: dict, several: Callable) -> list:
@@ -131,6 +129,8 @@ def _tags(snapshot, facet: str, rows, items: dict, several: Callable) -> list:
     made: dict[tuple, tuple] = {}
     found, start = [], 0
     gathered, ends = snapshot.tags_of(facet, rows)
+    if not gathered:  # no row tagged (most findings have no population)
+        return [several(()) for _ in ends]
     for end in ends:
         key = tuple(gathered[start:end])
         start = end
