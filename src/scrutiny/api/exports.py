@@ -149,17 +149,12 @@ def csv_lines(table: Table, about: About) -> Iterator[str]:
     if table.lines:
         yield from _batches(table.rows)
         return
-    batch, columns, cell = [], table.columns, safe_cell
-    for row in table.rows:
-        batch.append(writer.writerow([cell(row.get(c)) for c in columns]))
-        if len(batch) >= LINES_PER_CHUNK:
-            yield "".join(batch)
-            batch = []
-    if batch:
-        yield "".join(batch)
+    columns, cell = table.columns, safe_cell
+    yield from _batches(writer.writerow([cell(row.get(c)) for c in columns]) for row in table.rows)
 
 
 def _batches(lines: Iterable[str]) -> Iterator[str]:
+    """Lines joined a few hundred at a time, each piece sent as it is made."""
     batch = []
     for line in lines:
         batch.append(line)

@@ -49,7 +49,8 @@ class Answers:
             holding[rows] = True
             self.public &= holding
         self._everything = None
-        self._packed_scopes: dict = {}
+        self._packed_scopes: dict = {}  # except_facet -> the scope as words
+        self._sparse_scopes: dict = {}  # except_facet -> its rows when few, else None
         self._held = None  # the count, once counted
         self._ordered = None  # (rows in display order so far, where the reading stopped)
 
@@ -160,12 +161,11 @@ class Answers:
     def _sparse_rows(self, except_facet: str | None) -> np.ndarray | None:
         """The scope's rows when it holds so few that reading their bits beats ANDing whole
         bitmaps, else None."""
-        key = ("rows", except_facet)
-        if key not in self._packed_scopes:
+        if except_facet not in self._sparse_scopes:
             scope = self.scope(except_facet)
             few = np.count_nonzero(scope) < len(scope) * SPARSE_SHARE
-            self._packed_scopes[key] = np.flatnonzero(scope) if few else None
-        return self._packed_scopes[key]
+            self._sparse_scopes[except_facet] = np.flatnonzero(scope) if few else None
+        return self._sparse_scopes[except_facet]
 
     def _packed(self, except_facet: str | None) -> np.ndarray:
         """The scope as 64-bit words, packed once per distinct scope (nine facets share one)."""
