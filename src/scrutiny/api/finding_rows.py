@@ -50,34 +50,46 @@ def rows_for(ids: list[int], address_of: Callable[[int], str], vocabulary: Vocab
     from the public query, and the fetch checks again, so a finding withdrawn between the two
     is left out rather than shown. Plain SQL, four statements a batch: through the ORM the same
     work cost 15 ms for a page of 50 at a million findings, most of it building querysets."""
-    return [dict(zip(COLUMNS, cells)) for cells in _cells(ids, address_of, vocabulary, _date, list)]
+    return [dict(zip(COLUMNS, cells)) for cells in _cells(ids, address_of, vocabulary, _date, _as_is, list)]
 
 
 def csv_lines_for(ids: list[int], address_of: Callable[[int], str], vocabulary: Vocabulary | None = None) -> list[str]:
     """The same rows as CSV lines that read back exactly as exports.csv_lines writes rows_for's
     rows (the tests compare the two): every text cell quoted, and neutralised as safe_cell does.
-    The csv module took 60 ms of a 10,000-row export, deciding quotes character by character."""
+    The csv module took 60 ms of a 10,000-row export, deciding quotes character by character.
+    A report's title and places, and each combination of tags, are quoted once (_cells)."""
     risky, safe = _FIRST_RISKY, neutralise
     return [
         f'{finding_id},"{address}",{kind},"{(number if number[:1] not in risky else safe(number)).replace(Q, QQ)}",'
         f'"{(text if text[:1] not in risky else safe(text)).replace(Q, QQ)}",{"" if page is None else page},'
-        f'"{(section if section[:1] not in risky else safe(section)).replace(Q, QQ)}",'
-        f'"{(title if title[:1] not in risky else safe(title)).replace(Q, QQ)}",{report_id},{published},{body},'
-        f'"{(places if places[:1] not in risky else safe(places)).replace(Q, QQ)}",{setting},{nation},'
-        f'"{(themes if themes[:1] not in risky else safe(themes)).replace(Q, QQ)}",'
-        f'"{(populations if populations[:1] not in risky else safe(populations)).replace(Q, QQ)}",{status},{repeats}\r\n'
+        f'"{(section if section[:1] not in risky else safe(section)).replace(Q, QQ)}",{title},{report_id},{published},'
+        f'{body},{places},{setting},{nation},{themes},{populations},{status},{repeats}\r\n'
         for (finding_id, address, kind, number, text, page, section, title, report_id, published, body, places,
              setting, nation, themes, populations, status, repeats)
-        in _cells(ids, address_of, vocabulary, str, LIST_SEPARATOR.join)
+        in _cells(ids, address_of, vocabulary, str, _quoted, _quoted_list)
     ]
 
 
 Q, QQ = '"', '""'
 
 
-def _cells(ids, address_of, vocabulary, date_of, several) -> Iterator[tuple]:
+def _quoted(value: str) -> str:
+    """A text cell as csv_lines_for writes it: neutralised, quoted, its quotes doubled."""
+    return '"' + (value if value[:1] not in _FIRST_RISKY else neutralise(value)).replace(Q, QQ) + '"'
+
+
+def _quoted_list(values) -> str:
+    return _quoted(LIST_SEPARATOR.join(values))
+
+
+def _as_is(value):
+    return value
+
+
+def _cells(ids, address_of, vocabulary, date_of, text_of, several) -> Iterator[tuple]:
     """The shared fetch: a tuple per finding in COLUMNS order; `date_of` makes the stored date
-    a value, `several` the establishments, themes and populations.
+    a value, `text_of` the report's title and `several` the establishments, themes and
+    populations (each once per report or per combination of tags: rows share them).
 
     What the engine's snapshot holds (kind, status, body, setting, nation, tags) is read from it:
     the query's ids came from that snapshot, and SQL took a lookup per finding for each. SQL
@@ -89,7 +101,7 @@ def _cells(ids, address_of, vocabulary, date_of, several) -> Iterator[tuple]:
     held = snapshot.rows_of(ids)
     found = {row[0]: row for row in _select(_FINDINGS, ids)}
     reports = {
-        report_id: [title, date_of(published), []]
+        report_id: [text_of(title), date_of(published), []]
         for report_id, title, published in _select(_REPORTS, sorted({row[5] for row in found.values()}))
     }
     for report_id, name in _select(_PLACES, list(reports)):
@@ -123,21 +135,21 @@ def _cells(ids, address_of, vocabulary, date_of, several) -> Iterator[tuple]:
 def _tags(snapshot, facet: str, rows, items: dict, several: Callable) -> list:
     """The tags of each row as `several` makes the slugs, in the vocabulary's order (position,
     then slug). From the engine's snapshot, which the query's ids came from: SQL took a lookup
-    per finding (20 ms for 10,000). Most findings share a handful of combinations, each sorted
-    once."""
+    per finding (20 ms for 10,000). Most findings share a handful of combinations, each made
+    once and shared by its rows."""
     order = {item.id: (item.position, slug) for slug, item in items.items()}
-    made: dict[tuple, tuple] = {}
+    made: dict[tuple, object] = {}
     found, start = [], 0
     gathered, ends = snapshot.tags_of(facet, rows)
     if not gathered:  # no row tagged (most findings have no population)
-        return [several(()) for _ in ends]
+        return [several(())] * len(ends)
     for end in ends:
         key = tuple(gathered[start:end])
         start = end
-        slugs = made.get(key)
-        if slugs is None:  # a removed tag (0) or one no longer in the vocabulary is left out
-            slugs = made[key] = tuple(slug for _, slug in sorted(order[i] for i in key if i in order))
-        found.append(several(slugs))
+        cell = made.get(key)
+        if cell is None:  # a removed tag (0) or one no longer in the vocabulary is left out
+            cell = made[key] = several([slug for _, slug in sorted(order[i] for i in key if i in order)])
+        found.append(cell)
     return found
 
 
