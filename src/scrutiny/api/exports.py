@@ -77,7 +77,8 @@ ABOUT_LINES = len(About("", "", "", "").lines()) + 1  # the block and the empty 
 class Table:
     columns: list[str]
     rows: Iterable[dict]  # read lazily, once
-    # For CSV only: rows are CSV lines already written (each ending "\r\n"), as csv_lines would.
+    # For CSV only: rows are pieces of CSV already written (whole lines, each ending "\r\n", as
+    # csv_lines would write them), sent as they come.
     lines: bool = False
 
 
@@ -147,7 +148,7 @@ def csv_lines(table: Table, about: About) -> Iterator[str]:
     yield writer.writerow([])
     yield writer.writerow(table.columns)
     if table.lines:
-        yield from _batches(table.rows)
+        yield from table.rows
         return
     columns, cell = table.columns, safe_cell
     yield from _batches(writer.writerow([cell(row.get(c)) for c in columns]) for row in table.rows)

@@ -31,8 +31,14 @@ def finding_rows(query, address_of: Callable[[int], str], batch: int = BATCH) ->
 
 
 def finding_csv_lines(query, address_of: Callable[[int], str], batch: int = BATCH) -> Iterator[str]:
-    """The same, as CSV lines (csv_lines_for)."""
-    return _in_batches(query, csv_lines_for, address_of, batch)
+    """The same as CSV, a batch of lines (csv_lines_for) in one piece: each piece is sent as it
+    is made."""
+    return _in_batches(query, _csv_piece, address_of, batch)
+
+
+def _csv_piece(ids, address_of, vocabulary) -> list[str]:
+    lines = csv_lines_for(ids, address_of, vocabulary)
+    return ["".join(lines)] if lines else []
 
 
 def _in_batches(query, fetch: Callable, address_of: Callable[[int], str], batch: int) -> Iterator:
