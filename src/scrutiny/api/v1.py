@@ -16,7 +16,7 @@ from scrutiny.api import schemas
 from scrutiny.api.finding_rows import finding_address, rows_for
 from scrutiny.api.findings_export import facet_counts, ignored_parts
 from scrutiny.catalogue.models import Body, Nation, Population, Setting, Theme
-from scrutiny.dashboard.services import public_reports, visible_establishments
+from scrutiny.dashboard.services import public_reports, visible_establishments, with_report_counts
 from scrutiny.findings.query import FACETS, Ignored, Vocabulary, parse, public_findings
 
 MAX_PAGE_SIZE = 500
@@ -172,16 +172,14 @@ def establishment_row(request, place) -> dict:
 
 
 def _establishments():
-    return visible_establishments().select_related("setting", "nation").annotate(
-        report_count=Count("reports", filter=Q(reports__is_published=True))
-    )
+    return visible_establishments().select_related("setting", "nation")
 
 
 @v1.get("/establishments", response=schemas.EstablishmentPage, summary="Establishments the public may see, by name")
 def establishments(request, page: int = Query(1, ge=1, le=MAX_PAGE), page_size: int = Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)):
     found = _establishments().order_by("name", "slug")
     start = (page - 1) * page_size
-    results = [establishment_row(request, p) for p in found[start:start + page_size]]
+    results = [establishment_row(request, p) for p in with_report_counts(found[start:start + page_size])]
     return {**page_of(request, found.count(), page, page_size, []), "results": results}
 
 
@@ -190,7 +188,7 @@ def establishment(request, slug: str):
     place = _establishments().filter(slug=slug[:120]).first() if slug.isascii() and "\x00" not in slug else None
     if place is None:
         raise Http404
-    return establishment_row(request, place)
+    return establishment_row(request, with_report_counts([place])[0])
 
 
 @v1.get("/bodies", response=list[schemas.Body], summary="The NPM's bodies")
